@@ -1,0 +1,30 @@
+// The engine client: one instance per engine connection, made from its settings; knows nothing of GraphQL.
+import type { Dispatcher } from 'undici';
+import { createDispatcher, type ConnectionSettings } from './connection.js';
+import { containersApi } from './containers.js';
+import { EngineTransport, type RequestObserver } from './request.js';
+import { systemApi } from './system.js';
+
+export interface DockerClientOptions {
+  settings: ConnectionSettings;
+  /** Injected for tests and for sharing; made from the settings when absent. */
+  dispatcher?: Dispatcher;
+  observe?: RequestObserver;
+}
+
+export function createDockerClient(options: DockerClientOptions) {
+  const ownsDispatcher = !options.dispatcher;
+  const dispatcher = options.dispatcher ?? createDispatcher(options.settings);
+  const transport = new EngineTransport(dispatcher, options.settings, options.observe);
+  return {
+    settings: options.settings,
+    containers: containersApi(transport),
+    system: systemApi(transport),
+    /** Closes the connection pool, ending any stream still open. */
+    async close(): Promise<void> {
+      if (ownsDispatcher) await dispatcher.destroy();
+    },
+  };
+}
+
+export type DockerClient = ReturnType<typeof createDockerClient>;

@@ -1,0 +1,215 @@
+// The one request path to the engine: versioned URLs, JSON in and out, statuses to typed errors, bodies always consumed.
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import type { ConnectionSettings } from './connection.js';
+import { errorForStatus, fromTransportError, UnavailableError } from './errors.js';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface EngineRequest {
+  method: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT';
+  /** The unversioned path, e.g. `/containers/abc/json`; the `/v1.xx` prefix is added here. */
+  path: string;
+  query?: Query;
+  /** A JSON body; sent with `Content-Type: application/json`. */
+  json?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Overrides the connection's headers timeout, for calls that legitimately take long (stop with t). */
+  headersTimeoutMs?: number;
+  /** Statuses besides 2xx that mean success (304 "already started" for start and stop). */
+  alsoOk?: readonly number[];
+}
+
+export interface StreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+}
+
+/** Observes every engine request; for metrics and for tests that count calls. */
+export type RequestObserver = (event: { method: string; path: string; status: number | 'error'; ms: number }) => void;
+
+interface SharedCall {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiters: number;
+  settled: boolean;
+}
+
+export class EngineTransport {
+  private negotiated: Promise<string> | undefined;
+  /** Identical GETs in flight at the same moment share one upstream request; nothing outlives it. */
+  private readonly inflight = new Map<string, SharedCall>();
+
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    readonly settings: ConnectionSettings,
+    private readonly observe?: RequestObserver,
+  ) {}
+
+  /** GET /_ping, unversioned. Resolves to the engine's API version; rejects with an EngineError. */
+  async ping(signal?: AbortSignal): Promise<string> {
+    const res = await this.send({ method: 'GET', path: '/_ping', signal }, false);
+    const text = await res.body.text();
+    const version = res.headers['api-version'];
+    if (res.statusCode !== 200 || text !== 'OK' || typeof version !== 'string') {
+      throw new UnavailableError(`The Docker engine answered /_ping with ${res.statusCode} ${text.slice(0, 200)}`);
+    }
+    return version;
+  }
+
+  /** The API version used as the path prefix: DOCKER_API_VERSION, else the engine's own, asked once. */
+  apiVersion(signal?: AbortSignal): Promise<string> {
+    if (this.settings.apiVersion) return Promise.resolve(this.settings.apiVersion);
+    if (!this.negotiated) {
+      const attempt = this.ping(signal);
+      this.negotiated = attempt;
+      // A failed negotiation is forgotten, so the next call tries again once the engine is back.
+      attempt.catch(() => {
+        if (this.negotiated === attempt) this.negotiated = undefined;
+      });
+    }
+    return this.negotiated;
+  }
+
+  /** A JSON response. GETs without a body are shared with identical ones already in flight. */
+  json<T>(req: EngineRequest): Promise<T> {
+    if (req.method !== 'GET' || req.json !== undefined) return this.readJson<T>(req);
+    return this.shared<T>(req);
+  }
+
+  /** A call whose answer has no body worth reading; resolves to the status. */
+  async empty(req: EngineRequest): Promise<number> {
+    const res = await this.send(req, true);
+    await res.body.dump();
+    return res.statusCode;
+  }
+
+  /** A streaming response (logs, export, events, stats): no body timeout; the caller must consume or destroy the body. */
+  async stream(req: EngineRequest): Promise<StreamResponse> {
+    const res = await this.send(req, true, 0);
+    return { status: res.statusCode, headers: res.headers, body: res.body };
+  }
+
+  private async readJson<T>(req: EngineRequest): Promise<T> {
+    const res = await this.send(req, true);
+    if (res.statusCode === 204 || res.statusCode === 304) {
+      await res.body.dump();
+      return undefined as T;
+    }
+    try {
+      return (await res.body.json()) as T;
+    } catch (error) {
+      throw fromTransportError(error);
+    }
+  }
+
+  private shared<T>(req: EngineRequest): Promise<T> {
+    const key = `${req.path}?${encodeQuery(req.query)}`;
+    let call = this.inflight.get(key);
+    if (!call) {
+      const controller = new AbortController();
+      const created: SharedCall = {
+        controller,
+        waiters: 0,
+        settled: false,
+        promise: this.readJson<T>({ ...req, signal: controller.signal }),
+      };
+      created.promise
+        .catch(() => undefined)
+        .finally(() => {
+          created.settled = true;
+          if (this.inflight.get(key) === created) this.inflight.delete(key);
+        });
+      this.inflight.set(key, created);
+      call = created;
+    }
+    const joined = call;
+    joined.waiters += 1;
+    return raceAbort(joined.promise as Promise<T>, req.signal).finally(() => {
+      joined.waiters -= 1;
+      // The last caller gone before the answer came: nobody wants it any more.
+      if (joined.waiters === 0 && !joined.settled) {
+        joined.controller.abort();
+        if (this.inflight.get(key) === joined) this.inflight.delete(key);
+      }
+    });
+  }
+
+  private async send(
+    req: EngineRequest,
+    versioned: boolean,
+    bodyTimeout?: number,
+  ): Promise<Dispatcher.ResponseData> {
+    const started = performance.now();
+    const query = encodeQuery(req.query);
+    let res: Dispatcher.ResponseData;
+    try {
+      const prefix = versioned ? `/v${await this.apiVersion(req.signal)}` : '';
+      res = await this.dispatcher.request({
+        origin: this.settings.origin,
+        method: req.method,
+        path: `${prefix}${req.path}${query ? `?${query}` : ''}`,
+        headers: req.json === undefined ? {} : { 'content-type': 'application/json' },
+        body: req.json === undefined ? null : JSON.stringify(req.json),
+        signal: req.signal ?? null,
+        headersTimeout: req.headersTimeoutMs ?? this.settings.headersTimeoutMs,
+        ...(bodyTimeout === undefined ? {} : { bodyTimeout }),
+      });
+    } catch (error) {
+      this.observe?.({ method: req.method, path: req.path, status: 'error', ms: performance.now() - started });
+      throw fromTransportError(error);
+    }
+    this.observe?.({ method: req.method, path: req.path, status: res.statusCode, ms: performance.now() - started });
+    const ok = (res.statusCode >= 200 && res.statusCode < 300) || (req.alsoOk?.includes(res.statusCode) ?? false);
+    if (!versioned || ok) return res;
+    throw errorForStatus(res.statusCode, await readErrorMessage(res));
+  }
+}
+
+/** The engine's `{"message": "..."}` body, or its plain text; the body is consumed either way. */
+async function readErrorMessage(res: Dispatcher.ResponseData): Promise<string> {
+  let text = '';
+  try {
+    text = await res.body.text();
+  } catch {
+    return `The Docker engine answered ${res.statusCode}`;
+  }
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string' && parsed.message) return parsed.message;
+  } catch {
+    // not JSON: use the text as it is
+  }
+  return text.trim().slice(0, 1000) || `The Docker engine answered ${res.statusCode}`;
+}
+
+export function encodeQuery(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  return params.toString();
+}
+
+/** Waits for a promise, but gives up as soon as the signal aborts (the promise goes on for others). */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,17 @@
+// Assembles the schema from its type files.
+import type { GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './engine.js';
+import './container.js';
+import './inspect.js';
+import './top.js';
+import './logs.js';
+import './container-mutations.js';
+
+export type { SchemaContext } from './builder.js';
+export { createLoaders } from './loaders.js';
+export { toClientError } from './errors.js';
+
+/** Sorted, so the printed SDL (schema/schema.graphql, written by `npm run schema`) is deterministic. */
+export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });
+

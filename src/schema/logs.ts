@@ -1,0 +1,72 @@
+// LogLine and Container.logs: the log so far, demultiplexed and split into timestamped lines.
+import { fromTransportError } from '../docker/errors.js';
+import { LogStreamParser, type LogRecord } from '../docker/log-stream.js';
+import { builder } from './builder.js';
+import { ContainerRef } from './container.js';
+import { badInput } from './errors.js';
+import { toUnixNanoString } from './scalars.js';
+
+export const LogStreamEnum = builder.enumType('LogStream', {
+  values: { STDOUT: { value: 'stdout' }, STDERR: { value: 'stderr' } } as const,
+});
+
+export const LogLineRef = builder.objectRef<LogRecord>('LogLine').implement({
+  fields: (t) => ({
+    stream: t.field({ type: LogStreamEnum, resolve: (l) => l.stream }),
+    timestamp: t.field({ type: 'DateTime', resolve: (l) => l.timestamp }),
+    message: t.exposeString('message', { description: 'The line without its trailing newline.' }),
+  }),
+});
+
+export interface LogSelection {
+  stdout?: boolean | null;
+  stderr?: boolean | null;
+  since?: string | null;
+  until?: string | null;
+  tail?: number | null;
+}
+
+/** Checks the arguments and turns them into the engine's query values. */
+export function logQuery(args: LogSelection) {
+  if (args.tail != null && args.tail < 0) throw badInput('tail must not be negative');
+  return {
+    stdout: args.stdout ?? true,
+    stderr: args.stderr ?? true,
+    since: args.since ? toUnixNanoString(args.since) : undefined,
+    until: args.until ? toUnixNanoString(args.until) : undefined,
+    tail: args.tail ?? undefined,
+  };
+}
+
+builder.objectField(ContainerRef, 'logs', (t) =>
+  t.field({
+    type: [LogLineRef],
+    description: 'docker logs --timestamps: the log so far, one entry per line.',
+    args: {
+      stdout: t.arg.boolean({ defaultValue: true }),
+      stderr: t.arg.boolean({ defaultValue: true }),
+      since: t.arg({ type: 'DateTime' }),
+      until: t.arg({ type: 'DateTime' }),
+      tail: t.arg.int(),
+    },
+    resolve: async (container, args, ctx) => {
+      const query = logQuery(args);
+      if (!query.stdout && !query.stderr) return [];
+      const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
+      const parser = new LogStreamParser(inspect.Config.Tty);
+      const body = await ctx.docker.containers.logs(container.id, query, { signal: ctx.signal });
+      const lines: LogRecord[] = [];
+      try {
+        for await (const chunk of body) {
+          for (const line of parser.push(chunk as Buffer)) lines.push(line);
+        }
+      } catch (error) {
+        throw fromTransportError(error);
+      } finally {
+        body.destroy();
+      }
+      for (const line of parser.end()) lines.push(line);
+      return lines;
+    },
+  }),
+);

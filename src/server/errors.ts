@@ -1,0 +1,80 @@
+// Error masking: engine errors become coded GraphQL errors; anything unexpected is hidden behind a generic message.
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { EngineError } from '../docker/errors.js';
+import { toClientError } from '../schema/index.js';
+
+/** Yoga's maskError: no stack trace or internal path ever reaches a client. */
+export function maskError(error: unknown, message: string): Error {
+  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  const original = graphQLError?.originalError ?? error;
+  const mapped = toClientError(original);
+  if (mapped instanceof GraphQLError && typeof mapped.extensions.code === 'string') {
+    return new GraphQLError(mapped.message, {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: mapped.extensions.code },
+    });
+  }
+  // A GraphQLError the request itself caused (parse, validation, variables): keep it, with a code.
+  if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {
+    const code = typeof graphQLError.extensions.code === 'string' ? graphQLError.extensions.code : 'BAD_USER_INPUT';
+    return new GraphQLError(graphQLError.message, {
+      nodes: graphQLError.nodes,
+      path: graphQLError.path,
+      extensions: { ...stripInternal(graphQLError.extensions), code },
+    });
+  }
+  return new GraphQLError(message, {
+    nodes: graphQLError?.nodes,
+    path: graphQLError?.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+function stripInternal(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { originalError: _o, stack: _s, ...rest } = extensions as Record<string, unknown> & { originalError?: unknown; stack?: unknown };
+  return rest;
+}
+
+/** Yoga's own request-error codes, which API.md names BAD_USER_INPUT: the request itself was wrong. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+
+/** Rewrites Yoga's request-error codes to the contract's, on every transport's results. */
+export function useContractErrorCodes(): Plugin {
+  const rewrite = (errors: readonly unknown[] | undefined) => {
+    for (const error of errors ?? []) {
+      if (!(error instanceof GraphQLError)) continue;
+      const code = error.extensions.code;
+      if (code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
+        (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+      }
+    }
+  };
+  return {
+    onValidate: () => ({ result }) => rewrite(result),
+    onParse: () => ({ result }) => {
+      if (result instanceof GraphQLError) rewrite([result]);
+    },
+    onResultProcess: ({ result }) => {
+      for (const one of Array.isArray(result) ? result : [result]) {
+        if (one && typeof one === 'object' && 'errors' in one) rewrite((one as { errors?: readonly unknown[] }).errors);
+      }
+    },
+  };
+}
+
+/** Yoga's logger, minus what the client caused: engine refusals (a missing container) and bad requests. */
+export const quietAboutEngineErrors = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    const expected = args.some(
+      (arg) =>
+        arg instanceof EngineError ||
+        (arg instanceof GraphQLError && (!arg.originalError || arg.originalError instanceof EngineError)),
+    );
+    if (!expected) console.error(...args);
+  },
+};

@@ -1,0 +1,75 @@
+// graphql-ws (graphql-transport-ws) on the HTTP server's /graphql, every operation through Yoga's envelop.
+import type { Server } from 'node:http';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { ExecutionArgs } from 'graphql';
+import type { WharfYoga } from './yoga.js';
+
+/** The biggest message a client may send. */
+export const MAX_WS_PAYLOAD = 1024 * 1024;
+
+interface EnvelopedRoot {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+}
+
+export function attachWebSocket(server: Server, yoga: WharfYoga) {
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_PAYLOAD });
+  /** Each operation's abort controller, by socket and operation id: aborted when it completes or the socket goes. */
+  const operations = new WeakMap<object, Map<string, AbortController>>();
+
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      onSubscribe: async (ctx, id, payload) => {
+        const controller = new AbortController();
+        let byId = operations.get(ctx);
+        if (!byId) operations.set(ctx, (byId = new Map()));
+        byId.set(id, controller);
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          wharfSignal: controller.signal,
+        });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as never];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          operationName: payload.operationName ?? null,
+          document,
+          variableValues: payload.variables ?? null,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+        };
+        return args;
+      },
+      onComplete: (ctx, id) => {
+        const byId = operations.get(ctx);
+        byId?.get(id)?.abort();
+        byId?.delete(id);
+      },
+      onClose: (ctx) => {
+        for (const controller of operations.get(ctx)?.values() ?? []) controller.abort();
+        operations.delete(ctx);
+      },
+    },
+    wss,
+  );
+
+  return {
+    wss,
+    async close(): Promise<void> {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

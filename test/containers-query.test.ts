@@ -1,0 +1,104 @@
+// Query.containers and Query.container against a real engine, checked against what the engine itself lists.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql } from './gql/index.js';
+import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
+import { gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+
+const engine = rawEngine(inject('dockerSocket'));
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await startGateway(inject('dockerHost'));
+});
+afterAll(async () => {
+  await gateway.close();
+  await engine.close();
+});
+
+const ListContainers = graphql(`
+  query ListContainers($all: Boolean, $filters: ContainerFilters) {
+    containers(all: $all, filters: $filters) {
+      id
+      shortId
+      name
+      names
+      image
+      imageId
+      command
+      createdAt
+      state
+      status
+      labels { key value }
+    }
+  }
+`);
+
+const ContainerByRef = graphql(`
+  query ContainerByRef($id: String!) {
+    container(id: $id) { id name state }
+  }
+`);
+
+interface EngineSummary {
+  Id: string;
+  Names: string[];
+  Image: string;
+  ImageID: string;
+  Command: string;
+  Created: number;
+  State: string;
+  Status: string;
+}
+
+describe('containers', () => {
+  it('lists a stopped container only with all: true, with the fields the engine lists', async () => {
+    const { id, name } = await createTestContainer(engine, { cmd: ['true'], start: false, labels: { tier: 'web' } });
+    try {
+      const running = await gqlData(gateway.url, ListContainers, { all: false });
+      expect(running.containers.map((c) => c.id)).not.toContain(id);
+
+      const all = await gqlData(gateway.url, ListContainers, { all: true });
+      const listed = all.containers.find((c) => c.id === id);
+      const [summary] = await engine.json<EngineSummary[]>(
+        'GET',
+        `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ id: [id] }))}`,
+      );
+      expect(listed).toEqual({
+        id: summary!.Id,
+        shortId: summary!.Id.slice(0, 12),
+        name,
+        names: summary!.Names.map((n) => n.replace(/^\//, '')),
+        image: summary!.Image,
+        imageId: summary!.ImageID,
+        command: summary!.Command,
+        createdAt: new Date(summary!.Created * 1000).toISOString().replace('.000Z', 'Z'),
+        state: 'CREATED',
+        status: summary!.Status,
+        labels: [
+          { key: 'tier', value: 'web' },
+          { key: 'wharf.test', value: '1' },
+        ],
+      });
+    } finally {
+      await removeContainer(engine, id);
+    }
+  });
+});
+
+describe('container', () => {
+  it('finds a container by full id, unique prefix, name and /name', async () => {
+    const { id, name } = await createTestContainer(engine, { cmd: ['true'], start: false });
+    try {
+      for (const ref of [id, id.slice(0, 16), name, `/${name}`]) {
+        const data = await gqlData(gateway.url, ContainerByRef, { id: ref });
+        expect(data.container).toEqual({ id, name, state: 'CREATED' });
+      }
+    } finally {
+      await removeContainer(engine, id);
+    }
+  });
+
+  it('answers null when nothing matches', async () => {
+    const data = await gqlData(gateway.url, ContainerByRef, { id: 'wharf-no-such-container' });
+    expect(data.container).toBeNull();
+  });
+});

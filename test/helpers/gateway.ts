@@ -1,0 +1,80 @@
+// A real Wharf server on port 0 against the test engine, and small HTTP and WebSocket clients for it.
+import { print, type ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { connectionFromEnv } from '../../src/docker/connection.js';
+import type { RequestObserver } from '../../src/docker/request.js';
+import { buildApp, type WharfApp } from '../../src/server/app.js';
+
+export interface TestGateway {
+  app: WharfApp;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** http://127.0.0.1:PORT/graphql */
+  url: string;
+  /** ws://127.0.0.1:PORT/graphql */
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(
+  dockerHost: string,
+  options: { observeEngine?: RequestObserver; env?: Record<string, string | undefined> } = {},
+): Promise<TestGateway> {
+  const app = buildApp({
+    docker: connectionFromEnv({ ...(options.env ?? {}), DOCKER_HOST: dockerHost }),
+    ...(options.observeEngine ? { observeEngine: options.observeEngine } : {}),
+  });
+  const { port } = await app.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  return { app, origin, url: `${origin}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, close: () => app.close() };
+}
+
+export type GraphQLResult<T> = ExecutionResult<T> & { status: number };
+
+/** POSTs an operation and returns the parsed body with the HTTP status. */
+export async function gql<TData, TVariables extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+  init: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<GraphQLResult<TData>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...init.headers },
+    body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+  const body = (await res.json()) as ExecutionResult<TData>;
+  return { ...body, status: res.status };
+}
+
+/** The data of a successful operation; fails the test with the errors otherwise. */
+export async function gqlData<TData, TVariables extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+): Promise<TData> {
+  const result = await gql(url, document, variables);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  }
+  return result.data;
+}
+
+/** The `extensions.code` of each error, in order. */
+export function errorCodes(result: ExecutionResult<unknown>): string[] {
+  return (result.errors ?? []).map((error) => String(error.extensions?.code));
+}
+
+/** The real graphql-ws client over a real WebSocket; dispose it in the test. */
+export function wsClient(wsUrl: string, options: { connectionParams?: Record<string, unknown> } = {}): Client {
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    ...(options.connectionParams ? { connectionParams: options.connectionParams } : {}),
+  });
+}
