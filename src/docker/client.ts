@@ -2,6 +2,7 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
+import { LogFollower, type FollowLimits } from './log-follow.js';
 import { EngineTransport, type RequestObserver } from './request.js';
 import { systemApi } from './system.js';
 
@@ -10,15 +11,20 @@ export interface DockerClientOptions {
   /** Injected for tests and for sharing; made from the settings when absent. */
   dispatcher?: Dispatcher;
   observe?: RequestObserver;
+  /** Caps for each log subscriber's buffer. */
+  followLimits?: FollowLimits;
 }
 
 export function createDockerClient(options: DockerClientOptions) {
   const ownsDispatcher = !options.dispatcher;
   const dispatcher = options.dispatcher ?? createDispatcher(options.settings);
   const transport = new EngineTransport(dispatcher, options.settings, options.observe);
+  const containers = containersApi(transport);
   return {
     settings: options.settings,
-    containers: containersApi(transport),
+    containers,
+    /** Shared log follow streams: one upstream request per container, however many subscribers. */
+    logs: new LogFollower(containers, options.followLimits),
     system: systemApi(transport),
     /** Closes the connection pool, ending any stream still open. */
     async close(): Promise<void> {

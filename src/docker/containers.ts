@@ -77,6 +77,12 @@ export function containersApi(engine: EngineTransport) {
       return res.body;
     },
 
+    /** Resource usage: a stream of samples, or with `stream: false` one sample (the engine waits for two readings). */
+    async stats(id: string, stream: boolean, { signal }: Opts = {}): Promise<Readable> {
+      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream }, signal });
+      return res.body;
+    },
+
     /** The filesystem as a tar stream. The caller consumes or destroys the body. */
     async export(id: string, { signal }: Opts = {}): Promise<Readable> {
       const res = await engine.stream({ method: 'GET', path: path(id, '/export'), signal });

@@ -6,7 +6,8 @@ export type EngineErrorCode =
   | 'CONFLICT'
   | 'BAD_USER_INPUT'
   | 'DOCKER_UNAVAILABLE'
-  | 'DOCKER_ERROR';
+  | 'DOCKER_ERROR'
+  | 'SLOW_CONSUMER';
 
 export class EngineError extends Error {
   override readonly name: string = 'EngineError';
@@ -52,6 +53,14 @@ export class EngineFailure extends EngineError {
   override readonly name = 'EngineFailure';
   constructor(message: string, status: number) {
     super('DOCKER_ERROR', message, status);
+  }
+}
+
+/** A stream subscriber fell further behind than its buffer allows; the others on the stream go on. */
+export class SlowConsumerError extends EngineError {
+  override readonly name = 'SlowConsumerError';
+  constructor(message: string) {
+    super('SLOW_CONSUMER', message);
   }
 }
 

@@ -184,3 +184,37 @@ export interface VersionWire {
   GitCommit?: string;
   GoVersion?: string;
 }
+
+/** GET /containers/{id}/stats: one sample (the fields `docker stats` reads). */
+export interface StatsWire {
+  read: string;
+  preread?: string;
+  pids_stats?: { current?: number; limit?: number };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  memory_stats?: {
+    usage?: number;
+    limit?: number;
+    stats?: Record<string, number>;
+  };
+  blkio_stats?: {
+    io_service_bytes_recursive?: Array<{ major: number; minor: number; op: string; value: number }> | null;
+  };
+  cpu_stats?: CpuStatsWire;
+  precpu_stats?: CpuStatsWire;
+}
+
+export interface CpuStatsWire {
+  cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
+  system_cpu_usage?: number;
+  online_cpus?: number;
+}
+
+/** GET /events: one message. */
+export interface EventWire {
+  Type: string;
+  Action: string;
+  Actor: { ID: string; Attributes?: Record<string, string> | null };
+  scope?: string;
+  time: number;
+  timeNano: number;
+}

@@ -32,3 +32,4 @@ builder.addScalarType('SafeInt', SafeIntScalar);
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

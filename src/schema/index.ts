@@ -7,6 +7,7 @@ import './inspect.js';
 import './top.js';
 import './logs.js';
 import './container-mutations.js';
+import './log-subscriptions.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

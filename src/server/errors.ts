@@ -73,7 +73,8 @@ export const quietAboutEngineErrors = {
     const expected = args.some(
       (arg) =>
         arg instanceof EngineError ||
-        (arg instanceof GraphQLError && (!arg.originalError || arg.originalError instanceof EngineError)),
+        (arg instanceof GraphQLError &&
+          (!arg.originalError || arg.originalError instanceof GraphQLError || arg.originalError instanceof EngineError)),
     );
     if (!expected) console.error(...args);
   },

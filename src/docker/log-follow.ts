@@ -1,0 +1,315 @@
+// docker logs -f for many subscribers: one shared upstream follow per container, each subscriber's own history joined to it.
+import type { Readable } from 'node:stream';
+import type { ContainersApi } from './containers.js';
+import { fromTransportError, isAbortError, SlowConsumerError } from './errors.js';
+import { LogStreamParser, type LogRecord } from './log-stream.js';
+import { StreamIterator } from './stream-iterator.js';
+
+export interface FollowOptions {
+  stdout: boolean;
+  stderr: boolean;
+  /** `seconds.nanoseconds`, as the engine takes it. */
+  since?: string | undefined;
+  tail?: number | undefined;
+}
+
+export interface FollowLimits {
+  /** A subscriber with more than this many lines waiting is ended with SLOW_CONSUMER. */
+  maxLines: number;
+  /** The same cap in bytes of message text. */
+  maxBytes: number;
+}
+
+export const DEFAULT_FOLLOW_LIMITS: FollowLimits = { maxLines: 100_000, maxBytes: 32 * 1024 * 1024 };
+
+/** History is read from the engine only as fast as the subscriber takes it. */
+const HISTORY_HIGH_WATER = 64;
+/** The shared follow starts a little in the past; the seam filter drops what history already gave. */
+const FOLLOW_OVERLAP_SECONDS = 2;
+
+type Batch = LogRecord[];
+
+const weigh = (batch: Batch) => {
+  let bytes = 0;
+  for (const record of batch) bytes += record.message.length;
+  return { lines: batch.length, bytes };
+};
+
+/** RFC 3339 to the engine's `seconds.nanoseconds`. */
+export function toEngineTime(timestamp: string): string {
+  const seconds = Math.floor(Date.parse(timestamp.replace(/\.\d+/, '')) / 1000);
+  const fraction = (/\.(\d+)/.exec(timestamp)?.[1] ?? '').padEnd(9, '0');
+  return `${seconds}.${fraction}`;
+}
+
+/** Compares RFC 3339 timestamps of the same engine by their instant, nanoseconds included. */
+export function compareTimestamps(a: string, b: string): number {
+  const sa = Date.parse(a.replace(/\.\d+/, ''));
+  const sb = Date.parse(b.replace(/\.\d+/, ''));
+  if (sa !== sb) return sa - sb;
+  const fa = (/\.(\d+)/.exec(a)?.[1] ?? '').padEnd(9, '0');
+  const fb = (/\.(\d+)/.exec(b)?.[1] ?? '').padEnd(9, '0');
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
+}
+
+interface LiveSink {
+  deliver(batch: Batch): void;
+  finish(error?: unknown): void;
+}
+
+/** One upstream `follow=1` request for one container, fanned out to its subscribers. */
+class FollowHub {
+  readonly sinks = new Set<LiveSink>();
+  readonly ready: Promise<void>;
+  private readonly controller = new AbortController();
+  private body: Readable | undefined;
+  done = false;
+
+  constructor(
+    private readonly api: ContainersApi,
+    readonly id: string,
+    tty: boolean,
+    private readonly onDone: (hub: FollowHub) => void,
+  ) {
+    const since = `${Math.floor(Date.now() / 1000) - FOLLOW_OVERLAP_SECONDS}`;
+    this.ready = this.api
+      .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal })
+      .then((body) => {
+        this.body = body;
+        const parser = new LogStreamParser(tty);
+        body.on('data', (chunk: Buffer) => this.broadcast(parser.push(chunk)));
+        body.on('end', () => {
+          this.broadcast(parser.end());
+          void this.catchUp(tty).finally(() => this.close());
+        });
+        body.on('error', (error) => this.close(isAbortError(error) ? undefined : fromTransportError(error)));
+      });
+    this.ready.catch((error: unknown) => this.close(error));
+  }
+
+  /** The last line broadcast, and how many lines carried its timestamp. */
+  private last: { timestamp: string; lines: LogRecord[] } | undefined;
+
+  private broadcast(batch: Batch): void {
+    if (batch.length === 0) return;
+    for (const record of batch) {
+      if (this.last && this.last.timestamp === record.timestamp) this.last.lines.push(record);
+      else this.last = { timestamp: record.timestamp, lines: [record] };
+    }
+    for (const sink of this.sinks) sink.deliver(batch);
+  }
+
+  /**
+   * The engine can end a follow before it has sent the container's last words (a final line
+   * without a newline): read the log once more from the last line seen and pass on what is new.
+   */
+  private async catchUp(tty: boolean): Promise<void> {
+    if (this.sinks.size === 0) return;
+    try {
+      const since = this.last ? toEngineTime(this.last.timestamp) : undefined;
+      const body = await this.api.logs(this.id, { stdout: true, stderr: true, since }, { signal: this.controller.signal });
+      const parser = new LogStreamParser(tty);
+      const records: LogRecord[] = [];
+      for await (const chunk of body) records.push(...parser.push(chunk as Buffer));
+      records.push(...parser.end());
+      const seen = this.last ? [...this.last.lines] : [];
+      const fresh = records.filter((record) => {
+        if (!this.last) return true;
+        const order = compareTimestamps(record.timestamp, this.last.timestamp);
+        if (order !== 0) return order > 0;
+        const twin = seen.findIndex((line) => line.stream === record.stream && line.message === record.message);
+        if (twin === -1) return true;
+        seen.splice(twin, 1);
+        return false;
+      });
+      this.broadcast(fresh);
+    } catch {
+      // The follow itself ended well; a failed catch-up only loses what the engine had not sent.
+    }
+  }
+
+  remove(sink: LiveSink): void {
+    this.sinks.delete(sink);
+    if (this.sinks.size === 0) this.close();
+  }
+
+  private close(error?: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.controller.abort();
+    this.body?.destroy();
+    this.onDone(this);
+    for (const sink of this.sinks) sink.finish(error);
+    this.sinks.clear();
+  }
+}
+
+/** Streams of a container's log that many subscribers share; one per engine client. */
+export class LogFollower {
+  private readonly hubs = new Map<string, FollowHub>();
+
+  constructor(
+    private readonly api: ContainersApi,
+    private readonly limits: FollowLimits = DEFAULT_FOLLOW_LIMITS,
+  ) {}
+
+  /** How many upstream follow requests are open now. */
+  get openStreams(): number {
+    return this.hubs.size;
+  }
+
+  /**
+   * History per tail/since, then live lines, in batches as they arrive; ends when the container
+   * stops. `tty` is the container's Config.Tty. return() aborts everything at once.
+   */
+  async follow(id: string, tty: boolean, options: FollowOptions, signal?: AbortSignal): Promise<AsyncIterableIterator<Batch>> {
+    let hub = this.hubs.get(id);
+    if (!hub || hub.done) {
+      hub = new FollowHub(this.api, id, tty, (done) => {
+        if (this.hubs.get(id) === done) this.hubs.delete(id);
+      });
+      this.hubs.set(id, hub);
+    }
+    const joinedHub = hub;
+    const historyController = new AbortController();
+    const wanted = (record: LogRecord) => (record.stream === 'stdout' ? options.stdout : options.stderr);
+
+    let historyDone = false;
+    let liveEnded = false;
+    let liveError: unknown;
+    /** Live batches that came while history was still being read. */
+    let heldLive: Batch[] = [];
+    /** The seam: the last history line's timestamp, and the lines that carry it. */
+    let lastTimestamp: string | undefined;
+    let atLastTimestamp: LogRecord[] = [];
+    let historyBody: Readable | undefined;
+
+    const sink: LiveSink = {
+      deliver: (batch) => {
+        const mine = batch.filter(wanted);
+        if (mine.length === 0) return;
+        if (!historyDone) {
+          heldLive.push(mine);
+          return;
+        }
+        pushLive(mine);
+      },
+      finish: (error) => {
+        liveEnded = true;
+        liveError = error;
+        if (historyDone) endLive();
+      },
+    };
+
+    const output = new StreamIterator<Batch>({
+      weigh,
+      onClose: () => {
+        historyController.abort();
+        historyBody?.destroy();
+        joinedHub.remove(sink);
+        signal?.removeEventListener('abort', abortFromSignal);
+      },
+    });
+    const abortFromSignal = () => void output.return();
+    signal?.addEventListener('abort', abortFromSignal, { once: true });
+
+    const pushLive = (batch: Batch) => {
+      const fresh = seamFilter(batch);
+      if (fresh.length === 0) return;
+      output.push(fresh);
+      if (output.queuedLines > this.limits.maxLines || output.queuedBytes > this.limits.maxBytes) {
+        output.fail(
+          new SlowConsumerError(
+            `The subscriber fell ${output.queuedLines} lines (${output.queuedBytes} bytes) behind the log of ${id.slice(0, 12)}; its buffer holds ${this.limits.maxLines} lines or ${this.limits.maxBytes} bytes`,
+          ),
+        );
+      }
+    };
+    const endLive = () => {
+      if (liveError) output.fail(liveError);
+      else output.end();
+    };
+    /** Drops live lines that the history already gave: older than its last line, or the same line at its instant. */
+    const seamFilter = (batch: Batch): Batch => {
+      if (lastTimestamp === undefined) return batch;
+      const seam = lastTimestamp;
+      const fresh: Batch = [];
+      for (const record of batch) {
+        const order = compareTimestamps(record.timestamp, seam);
+        if (order < 0) continue;
+        if (order === 0) {
+          const twin = atLastTimestamp.findIndex((seen) => seen.stream === record.stream && seen.message === record.message);
+          if (twin !== -1) {
+            atLastTimestamp.splice(twin, 1);
+            continue;
+          }
+        }
+        fresh.push(record);
+      }
+      // Once a line past the seam has come, nothing older can follow.
+      if (fresh.length > 0 && compareTimestamps(fresh[fresh.length - 1]!.timestamp, seam) > 0) {
+        lastTimestamp = undefined;
+        atLastTimestamp = [];
+      }
+      return fresh;
+    };
+    const noteHistory = (batch: Batch) => {
+      for (const record of batch) {
+        if (lastTimestamp !== undefined && record.timestamp === lastTimestamp) atLastTimestamp.push(record);
+        else {
+          lastTimestamp = record.timestamp;
+          atLastTimestamp = [record];
+        }
+      }
+    };
+
+    joinedHub.sinks.add(sink);
+    try {
+      await joinedHub.ready;
+      if (output.isClosed) return output;
+      // tail 0 still needs the last line's timestamp for the seam: ask for one line and show none.
+      const showHistory = options.tail !== 0;
+      const body = await this.api.logs(
+        id,
+        {
+          stdout: options.stdout,
+          stderr: options.stderr,
+          since: options.since,
+          tail: options.tail === 0 ? 1 : options.tail,
+        },
+        { signal: historyController.signal },
+      );
+      historyBody = body;
+      const parser = new LogStreamParser(tty);
+      const finishHistory = () => {
+        historyDone = true;
+        for (const batch of heldLive) pushLive(batch);
+        heldLive = [];
+        if (liveEnded) endLive();
+      };
+      const take = (batch: Batch) => {
+        if (batch.length === 0) return;
+        noteHistory(batch);
+        if (showHistory) output.push(batch);
+      };
+      output.onTake = () => {
+        if (!historyDone && body.isPaused() && output.queued < HISTORY_HIGH_WATER / 2) body.resume();
+      };
+      body.on('data', (chunk: Buffer) => {
+        take(parser.push(chunk));
+        if (output.queued >= HISTORY_HIGH_WATER) body.pause();
+      });
+      body.on('end', () => {
+        take(parser.end());
+        finishHistory();
+      });
+      body.on('error', (error) => {
+        if (!isAbortError(error)) output.fail(fromTransportError(error));
+      });
+    } catch (error) {
+      await output.return();
+      throw error;
+    }
+    return output;
+  }
+}
