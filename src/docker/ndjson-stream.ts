@@ -13,6 +13,7 @@ const MAX_QUEUED = 10_000;
 export async function ndjsonStream<T>(
   open: (signal: AbortSignal) => Promise<Readable>,
   signal?: AbortSignal,
+  parse: (line: string) => T = (line) => JSON.parse(line) as T,
 ): Promise<StreamIterator<T>> {
   const controller = new AbortController();
   let body: Readable | undefined;
@@ -36,7 +37,7 @@ export async function ndjsonStream<T>(
   const emit = (line: string) => {
     if (!line.trim()) return;
     try {
-      output.push(JSON.parse(line) as T);
+      output.push(parse(line));
     } catch {
       output.fail(new EngineFailure('The Docker engine sent a line that is not JSON', 502));
       return;

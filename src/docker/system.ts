@@ -1,7 +1,9 @@
 // The system endpoints: ping and version.
 import type { Readable } from 'node:stream';
 import type { EngineTransport } from './request.js';
-import type { VersionWire } from './types.js';
+import { ndjsonStream } from './ndjson-stream.js';
+import type { StreamIterator } from './stream-iterator.js';
+import type { EventWire, VersionWire } from './types.js';
 
 type Opts = { signal?: AbortSignal | undefined };
 
@@ -16,13 +18,20 @@ export function systemApi(engine: EngineTransport) {
       return engine.json({ method: 'GET', path: '/version', signal });
     },
 
-    /** The engine's event stream (NDJSON); `since` is unix time `seconds.nanoseconds`. */
-    async events(options: { filters?: Record<string, string[]>; since?: string }, { signal }: Opts = {}): Promise<Readable> {
+    /** The engine's event stream; `since` is unix time `seconds.nanoseconds`. return() aborts the request. */
+    events(options: { filters?: Record<string, string[]>; since?: string }, { signal }: Opts = {}): Promise<StreamIterator<EventWire>> {
       const filters = options.filters && Object.keys(options.filters).length ? JSON.stringify(options.filters) : undefined;
-      const res = await engine.stream({ method: 'GET', path: '/events', query: { filters, since: options.since }, signal });
-      return res.body;
+      const open = async (own: AbortSignal): Promise<Readable> =>
+        (await engine.stream({ method: 'GET', path: '/events', query: { filters, since: options.since }, signal: own })).body;
+      return ndjsonStream<EventWire>(open, signal, parseEvent);
     },
   };
 }
 
 export type SystemApi = ReturnType<typeof systemApi>;
+
+function parseEvent(line: string): EventWire {
+  const event = JSON.parse(line) as EventWire;
+  const nano = /"timeNano":(\d+)/.exec(line)?.[1];
+  return nano ? { ...event, timeNanoText: nano } : event;
+}

@@ -217,4 +217,6 @@ export interface EventWire {
   scope?: string;
   time: number;
   timeNano: number;
+  /** timeNano as the engine wrote it: a JSON number beyond 2^53 loses its last digits in JSON.parse. */
+  timeNanoText?: string;
 }

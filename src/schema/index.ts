@@ -8,6 +8,8 @@ import './top.js';
 import './logs.js';
 import './container-mutations.js';
 import './log-subscriptions.js';
+import './stats.js';
+import './events.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

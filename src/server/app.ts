@@ -3,14 +3,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
+import type { FollowLimits } from '../docker/log-follow.js';
 import type { RequestObserver } from '../docker/request.js';
 import { handleRoute } from './routes.js';
-import { attachWebSocket } from './ws.js';
+import { attachWebSocket, type WebSocketOptions } from './ws.js';
 import { createWharfYoga, type WharfYoga } from './yoga.js';
 
 export interface AppOptions {
   docker: ConnectionSettings;
   observeEngine?: RequestObserver;
+  webSocket?: WebSocketOptions;
+  followLimits?: FollowLimits;
 }
 
 export interface WharfApp {
@@ -24,13 +27,17 @@ export interface WharfApp {
 }
 
 export function buildApp(options: AppOptions): WharfApp {
-  const docker = createDockerClient({ settings: options.docker, ...(options.observeEngine ? { observe: options.observeEngine } : {}) });
+  const docker = createDockerClient({
+    settings: options.docker,
+    ...(options.observeEngine ? { observe: options.observeEngine } : {}),
+    ...(options.followLimits ? { followLimits: options.followLimits } : {}),
+  });
   const yoga = createWharfYoga(docker);
   const server = createServer((req, res) => {
     if (handleRoute(docker, req, res)) return;
     void yoga.requestListener(req, res);
   });
-  const ws = attachWebSocket(server, yoga);
+  const ws = attachWebSocket(server, yoga, options.webSocket);
 
   return {
     server,
