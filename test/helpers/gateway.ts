@@ -4,8 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { connectionFromEnv } from '../../src/docker/connection.js';
-import type { RequestObserver } from '../../src/docker/request.js';
-import { buildApp, type WharfApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions, type WharfApp } from '../../src/server/app.js';
 
 export interface TestGateway {
   app: WharfApp;
@@ -20,12 +19,10 @@ export interface TestGateway {
 
 export async function startGateway(
   dockerHost: string,
-  options: { observeEngine?: RequestObserver; env?: Record<string, string | undefined> } = {},
+  options: Omit<AppOptions, 'docker'> & { env?: Record<string, string | undefined> } = {},
 ): Promise<TestGateway> {
-  const app = buildApp({
-    docker: connectionFromEnv({ ...(options.env ?? {}), DOCKER_HOST: dockerHost }),
-    ...(options.observeEngine ? { observeEngine: options.observeEngine } : {}),
-  });
+  const { env, ...rest } = options;
+  const app = buildApp({ ...rest, docker: connectionFromEnv({ ...(env ?? {}), DOCKER_HOST: dockerHost }) });
   const { port } = await app.listen(0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   return { app, origin, url: `${origin}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, close: () => app.close() };
