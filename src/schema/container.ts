@@ -2,7 +2,9 @@
 import type { PortSummary } from '../docker/types.js';
 import { builder } from './builder.js';
 import { fromInspect, fromSummary, type ContainerSource } from './container-view.js';
-import { badInput } from './errors.js';
+import type { ContainerInspectWire } from '../docker/types.js';
+import type { SchemaContext } from './builder.js';
+import { badInput, codedError } from './errors.js';
 import { ContainerInspectRef } from './inspect.js';
 import { LabelRef, labelPairs } from './label.js';
 
@@ -102,4 +104,12 @@ builder.queryFields((t) => ({
 /** A reference as the user wrote it, without the leading slash of a name. */
 export function normalizeRef(ref: string): string {
   return ref.trim().replace(/^\//, '');
+}
+
+/** The container behind a reference, inspected; NOT_FOUND when none matches. */
+export async function requireContainer(ctx: SchemaContext, ref: string): Promise<ContainerInspectWire> {
+  const normalized = normalizeRef(ref);
+  const inspect = normalized ? await ctx.loaders.find(normalized) : null;
+  if (!inspect) throw codedError('NOT_FOUND', `No such container: ${ref}`);
+  return inspect;
 }

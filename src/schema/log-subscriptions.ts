@@ -2,8 +2,8 @@
 import { eachItem, rebatch } from '../docker/line-batches.js';
 import type { LogRecord } from '../docker/log-stream.js';
 import { builder, type SchemaContext } from './builder.js';
-import { normalizeRef } from './container.js';
-import { badInput, codedError } from './errors.js';
+import { requireContainer } from './container.js';
+import { badInput } from './errors.js';
 import { LogLineRef, logQuery, type LogSelection } from './logs.js';
 
 /** Bounds for containerLogBatches' knobs. */
@@ -12,23 +12,25 @@ const MAX_BATCH_DELAY_MS = 60_000;
 
 async function followLog(ctx: SchemaContext, args: LogSelection & { id: string }): Promise<AsyncIterableIterator<LogRecord[]>> {
   const query = logQuery(args);
-  const ref = normalizeRef(args.id);
-  const inspect = ref ? await ctx.loaders.find(ref) : null;
-  if (!inspect) throw codedError('NOT_FOUND', `No such container: ${args.id}`);
+  const inspect = await requireContainer(ctx, args.id);
   return ctx.docker.logs.follow(inspect.Id, inspect.Config.Tty, query, ctx.signal);
 }
+
+/** The arguments both log subscriptions take, as containerLogs names them. */
+type SubscriptionFieldBuilder = Parameters<Parameters<typeof builder.subscriptionFields>[0]>[0];
+const followArgs = (t: SubscriptionFieldBuilder) => ({
+  id: t.arg.string({ required: true }),
+  stdout: t.arg.boolean({ defaultValue: true }),
+  stderr: t.arg.boolean({ defaultValue: true }),
+  since: t.arg({ type: 'DateTime' }),
+  tail: t.arg.int(),
+});
 
 builder.subscriptionFields((t) => ({
   containerLogs: t.field({
     type: LogLineRef,
     description: 'docker logs -f: history per tail/since, then live lines, one per event; completes when the container stops.',
-    args: {
-      id: t.arg.string({ required: true }),
-      stdout: t.arg.boolean({ defaultValue: true }),
-      stderr: t.arg.boolean({ defaultValue: true }),
-      since: t.arg({ type: 'DateTime' }),
-      tail: t.arg.int(),
-    },
+    args: followArgs(t),
     subscribe: async (_root, args, ctx) => eachItem(await followLog(ctx, args)),
     resolve: (line) => line,
   }),
@@ -36,11 +38,7 @@ builder.subscriptionFields((t) => ({
     type: [LogLineRef],
     description: 'The same stream in batches, for high volume: a batch goes out at maxLines lines or maxDelayMs after its first line.',
     args: {
-      id: t.arg.string({ required: true }),
-      stdout: t.arg.boolean({ defaultValue: true }),
-      stderr: t.arg.boolean({ defaultValue: true }),
-      since: t.arg({ type: 'DateTime' }),
-      tail: t.arg.int(),
+      ...followArgs(t),
       maxLines: t.arg.int({ defaultValue: 1000 }),
       maxDelayMs: t.arg.int({ defaultValue: 50 }),
     },

@@ -2,8 +2,7 @@
 import { ndjsonStream } from '../docker/ndjson-stream.js';
 import type { CpuStatsWire, StatsWire } from '../docker/types.js';
 import { builder } from './builder.js';
-import { ContainerRef, normalizeRef } from './container.js';
-import { codedError } from './errors.js';
+import { ContainerRef, requireContainer } from './container.js';
 
 export interface StatsView {
   read: string;
@@ -106,9 +105,7 @@ builder.subscriptionField('containerStats', (t) =>
     description: 'docker stats: one sample per engine tick; completes when the container stops.',
     args: { id: t.arg.string({ required: true }) },
     subscribe: async (_root, args, ctx) => {
-      const ref = normalizeRef(args.id);
-      const inspect = ref ? await ctx.loaders.find(ref) : null;
-      if (!inspect) throw codedError('NOT_FOUND', `No such container: ${args.id}`);
+      const inspect = await requireContainer(ctx, args.id);
       const samples = await ndjsonStream<StatsWire>(
         (signal) => ctx.docker.containers.stats(inspect.Id, true, { signal }),
         ctx.signal,
