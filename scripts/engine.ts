@@ -30,10 +30,17 @@ export interface PrivateEngine {
   socketPath: string;
   /** `unix://<socketPath>`, ready for DOCKER_HOST. */
   dockerHost: string;
-  /** dockerd's pid. */
-  pid: number;
+  /** dockerd's pid (a new one after resume()). */
+  readonly pid: number;
   /** dockerd's combined stdout/stderr. */
   logPath: string;
+  /**
+   * Stops dockerd as stop() does but keeps `dir`: its data, the test image and the socket path stay,
+   * so resume() brings the same engine back on the same socket. Idempotent.
+   */
+  halt(): Promise<void>;
+  /** Starts dockerd again on the same directory and socket after halt(); resolves once it answers /_ping. */
+  resume(): Promise<void>;
   /** Stops dockerd and removes `dir`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -43,24 +50,113 @@ interface ExitStatus {
   signal: NodeJS.Signals | null;
 }
 
+/** One run of dockerd over an engine directory. */
+interface DaemonRun {
+  pid: number | undefined;
+  exited: Promise<ExitStatus>;
+  exitStatus(): ExitStatus | undefined;
+}
+
 export async function startPrivateEngine(): Promise<PrivateEngine> {
   const dockerd = checkPrerequisites();
 
   const dir = await mkdtemp('/tmp/wharf-engine.');
   const socketPath = join(dir, 'docker.sock');
   const logPath = join(dir, 'dockerd.log');
-  const pidFile = join(dir, 'docker.pid');
 
+  let run = launchDaemon(dockerd, dir, logPath);
+  // Synchronous last resort: if Node exits without stop(), dockerd still gets its SIGTERM.
+  const onProcessExit = (): void => {
+    if (run.pid !== undefined && run.exitStatus() === undefined) signalPid(run.pid, 'SIGTERM');
+  };
+  process.on('exit', onProcessExit);
+
+  // halt, resume and stop run one after another, never interleaved.
+  let queue: Promise<void> = Promise.resolve();
+  const serially = (step: () => Promise<void>): Promise<void> => {
+    const next = queue.then(step);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  let halted = false;
+  let stopped: Promise<void> | undefined;
+
+  const haltNow = async (): Promise<void> => {
+    if (halted) return;
+    halted = true;
+    await shutDownDaemon(run, socketPath, dir);
+  };
+  const halt = (): Promise<void> => serially(haltNow);
+
+  const resume = (): Promise<void> =>
+    serially(async () => {
+      if (stopped) throw new Error('the private engine was stopped; it cannot be resumed');
+      if (!halted) return;
+      run = launchDaemon(dockerd, dir, logPath);
+      halted = false;
+      try {
+        if (run.pid === undefined) throw new Error(`dockerd did not start again (${dockerd})`);
+        await waitForPing(socketPath, run.exitStatus, logPath);
+      } catch (err) {
+        await haltNow();
+        throw new Error(`Could not resume the private Docker engine: ${errorMessage(err)}`, { cause: err });
+      }
+    });
+
+  const stop = (): Promise<void> => {
+    stopped ??= serially(async () => {
+      try {
+        await haltNow();
+        await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 }).catch((err: unknown) => {
+          process.stderr.write(`wharf engine: could not remove ${dir}: ${String(err)}\n`);
+        });
+      } finally {
+        process.off('exit', onProcessExit);
+      }
+    });
+    return stopped;
+  };
+
+  try {
+    if (run.pid === undefined) throw new Error(`dockerd did not start (${dockerd})`);
+    await waitForPing(socketPath, run.exitStatus, logPath);
+    await ensureTestImage(socketPath);
+  } catch (err) {
+    const tail = readLogTail(logPath);
+    await stop();
+    throw new Error(
+      `Could not start a private Docker engine: ${errorMessage(err)}` +
+        (tail && !errorMessage(err).includes('dockerd.log') ? `\n--- tail of dockerd.log ---\n${tail}` : ''),
+      { cause: err },
+    );
+  }
+
+  return {
+    dir,
+    socketPath,
+    dockerHost: `unix://${socketPath}`,
+    get pid(): number {
+      return run.pid ?? -1;
+    },
+    logPath,
+    halt,
+    resume,
+    stop,
+  };
+}
+
+/** Spawns dockerd over `dir` (socket, data-root, exec-root, pidfile inside it), appending to its log. */
+function launchDaemon(dockerd: string, dir: string, logPath: string): DaemonRun {
   const logFd = openSync(logPath, 'a');
   let child: ChildProcess;
   try {
     child = spawn(
       dockerd,
       [
-        '--host', `unix://${socketPath}`,
+        '--host', `unix://${join(dir, 'docker.sock')}`,
         '--data-root', join(dir, 'data'),
         '--exec-root', join(dir, 'exec'),
-        '--pidfile', pidFile,
+        '--pidfile', join(dir, 'docker.pid'),
         '--bridge=none',
         '--iptables=false',
         '--ip6tables=false',
@@ -86,54 +182,16 @@ export async function startPrivateEngine(): Promise<PrivateEngine> {
   });
   // dockerd must never keep the Node process alive by itself.
   child.unref();
+  return { pid: child.pid, exited, exitStatus: () => exitStatus };
+}
 
-  const pid = child.pid;
-  // Synchronous last resort: if Node exits without stop(), dockerd still gets its SIGTERM.
-  const onProcessExit = (): void => {
-    if (pid !== undefined && exitStatus === undefined) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  };
-  process.on('exit', onProcessExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      try {
-        if (exitStatus === undefined) await killRunningContainers(socketPath);
-        await terminate(pid, exited, () => exitStatus !== undefined);
-        await waitForReaped(killStragglers(dir));
-        removeContainerCgroups(dir);
-        unmountUnder(dir);
-        await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 }).catch((err: unknown) => {
-          process.stderr.write(`wharf engine: could not remove ${dir}: ${String(err)}\n`);
-        });
-      } finally {
-        process.off('exit', onProcessExit);
-      }
-    })();
-    return stopping;
-  };
-
-  try {
-    if (pid === undefined) throw new Error(`dockerd did not start (${dockerd})`);
-    await waitForPing(socketPath, () => exitStatus, logPath);
-    await ensureTestImage(socketPath);
-  } catch (err) {
-    const tail = readLogTail(logPath);
-    await stop();
-    throw new Error(
-      `Could not start a private Docker engine: ${errorMessage(err)}` +
-        (tail && !errorMessage(err).includes('dockerd.log') ? `\n--- tail of dockerd.log ---\n${tail}` : ''),
-      { cause: err },
-    );
-  }
-
-  return { dir, socketPath, dockerHost: `unix://${socketPath}`, pid, logPath, stop };
+/** Stops one dockerd run and whatever it leaves behind, keeping `dir` itself. */
+async function shutDownDaemon(run: DaemonRun, socketPath: string, dir: string): Promise<void> {
+  if (run.exitStatus() === undefined) await killRunningContainers(socketPath);
+  await terminate(run.pid, run.exited, () => run.exitStatus() !== undefined);
+  await waitForReaped(killStragglers(dir));
+  removeContainerCgroups(dir);
+  unmountUnder(dir);
 }
 
 /** Makes sure TEST_IMAGE exists on the engine, importing it from a busybox rootfs tar if needed. */

@@ -10,55 +10,69 @@ export const FAN_OUT_CONCURRENCY = 8;
 
 const FULL_ID = /^[0-9a-f]{64}$/;
 
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 export function createLoaders(docker: DockerClient, signal: AbortSignal) {
   const limit = pLimit(FAN_OUT_CONCURRENCY);
-  const inspectById = new DataLoader<string, ContainerInspectWire>((ids) =>
-    Promise.all(
-      ids.map((id) =>
-        limit(() => docker.containers.inspect(id, { signal })).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
-        ),
-      ),
-    ),
-  );
-  /** A name or prefix is resolved once per operation; its inspect then serves the full id too. */
-  const byRef = new Map<string, Promise<ContainerInspectWire>>();
+  const inspect = (ref: string) => limit(() => docker.containers.inspect(ref, { signal }));
+
+  /**
+   * Keyed by the reference as given. Within one batch, names and prefixes are inspected first;
+   * a full id that one of them already resolved to is not asked again. Every result is kept
+   * under its full id too, so later loads by id cost nothing.
+   */
+  const byRef: DataLoader<string, ContainerInspectWire> = new DataLoader(async (refs) => {
+    const byId = new Map<string, ContainerInspectWire>();
+    const results = new Map<string, ContainerInspectWire | Error>();
+    const settle = async (ref: string) => {
+      try {
+        const found = await inspect(ref);
+        results.set(ref, found);
+        byId.set(found.Id, found);
+      } catch (error) {
+        results.set(ref, asError(error));
+      }
+    };
+    await Promise.all(refs.filter((ref) => !FULL_ID.test(ref)).map(settle));
+    await Promise.all(
+      refs
+        .filter((ref) => FULL_ID.test(ref))
+        .map((id) => {
+          const known = byId.get(id);
+          if (!known) return settle(id);
+          results.set(id, known);
+          return undefined;
+        }),
+    );
+    for (const [id, found] of byId) if (!refs.includes(id)) byRef.prime(id, found);
+    return refs.map((ref) => results.get(ref) as ContainerInspectWire | Error);
+  });
 
   return {
     /** Runs an engine call under the operation's fan-out limit. */
     limit,
-    /** Inspect by full id, batched and de-duplicated. */
-    inspect(id: string): Promise<ContainerInspectWire> {
-      return inspectById.load(id);
-    },
-    /** Inspect by any reference: full id, unique prefix, name or `/name`. */
+    /** Inspect by any reference: full id, unique prefix, name or `/name`; batched and de-duplicated. */
     resolve(ref: string): Promise<ContainerInspectWire> {
-      if (FULL_ID.test(ref)) return inspectById.load(ref);
-      let pending = byRef.get(ref);
-      if (!pending) {
-        pending = limit(() => docker.containers.inspect(ref, { signal })).then((inspect) => {
-          inspectById.prime(inspect.Id, inspect);
-          return inspect;
-        });
-        byRef.set(ref, pending);
-      }
-      return pending;
+      return byRef.load(ref);
+    },
+    /** Inspect by full id. */
+    inspect(id: string): Promise<ContainerInspectWire> {
+      return byRef.load(id);
     },
     /** Like resolve, but null when no container matches. */
     async find(ref: string): Promise<ContainerInspectWire | null> {
       try {
-        return await this.resolve(ref);
+        return await byRef.load(ref);
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
       }
     },
-    /** After a mutation: the container as the engine reports it now, and what this operation knew forgotten. */
+    /** After a mutation: the container as the engine reports it now; what this operation knew is forgotten. */
     async refresh(id: string): Promise<ContainerInspectWire> {
-      byRef.clear();
-      inspectById.clear(id);
+      byRef.clearAll();
       const fresh = await docker.containers.inspect(id, { signal });
-      inspectById.prime(id, fresh);
+      byRef.prime(id, fresh);
       return fresh;
     },
   };

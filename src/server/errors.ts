@@ -9,24 +9,32 @@ export function maskError(error: unknown, message: string): Error {
   const graphQLError = error instanceof GraphQLError ? error : undefined;
   const original = graphQLError?.originalError ?? error;
   const mapped = toClientError(original);
-  if (mapped instanceof GraphQLError && typeof mapped.extensions.code === 'string') {
+  if (original instanceof EngineError && mapped instanceof GraphQLError) {
     return new GraphQLError(mapped.message, {
       nodes: graphQLError?.nodes,
+      source: graphQLError?.source,
+      positions: graphQLError?.positions,
       path: graphQLError?.path,
       extensions: { code: mapped.extensions.code },
     });
   }
-  // A GraphQLError the request itself caused (parse, validation, variables): keep it, with a code.
+  // A GraphQLError raised on purpose (by graphql-js for the request, or by a resolver with a code): kept as it is.
   if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {
-    const code = typeof graphQLError.extensions.code === 'string' ? graphQLError.extensions.code : 'BAD_USER_INPUT';
-    return new GraphQLError(graphQLError.message, {
-      nodes: graphQLError.nodes,
-      path: graphQLError.path,
-      extensions: { ...stripInternal(graphQLError.extensions), code },
-    });
+    if (typeof graphQLError.extensions.code !== 'string') {
+      return new GraphQLError(graphQLError.message, {
+        nodes: graphQLError.nodes,
+        source: graphQLError.source,
+        positions: graphQLError.positions,
+        path: graphQLError.path,
+        extensions: { ...stripInternal(graphQLError.extensions), code: 'BAD_USER_INPUT' },
+      });
+    }
+    return graphQLError;
   }
   return new GraphQLError(message, {
     nodes: graphQLError?.nodes,
+    source: graphQLError?.source,
+    positions: graphQLError?.positions,
     path: graphQLError?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   });

@@ -14,12 +14,154 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": typeof types.BatchingSummariesDocument,
+    "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": typeof types.BatchingNestedInspectDocument,
+    "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": typeof types.BatchingAliasesDocument,
+    "\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n": typeof types.BatchingLogsAndInspectDocument,
+    "\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n": typeof types.BatchingListedLogsAndInspectDocument,
+    "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": typeof types.BatchingInspectOneDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": typeof types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": typeof types.ContainerByRefDocument,
+    "query DownContainers { containers(all: true) { id name state } }": typeof types.DownContainersDocument,
+    "query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }": typeof types.DownContainerDocument,
+    "query DownEngine { engine { version apiVersion } }": typeof types.DownEngineDocument,
+    "query DownLogs($id: String!) { container(id: $id) { logs { message } } }": typeof types.DownLogsDocument,
+    "mutation DownStart($id: String!) { startContainer(id: $id) { id state } }": typeof types.DownStartDocument,
+    "\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n": typeof types.EngineVersionDocument,
+    "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n": typeof types.ListContainerIdsDocument,
+    "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": typeof types.ErrorsStartDocument,
+    "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsStopDocument,
+    "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsRestartDocument,
+    "mutation ErrorsKill($id: String!, $signal: String) { killContainer(id: $id, signal: $signal) { id } }": typeof types.ErrorsKillDocument,
+    "mutation ErrorsPause($id: String!) { pauseContainer(id: $id) { id } }": typeof types.ErrorsPauseDocument,
+    "mutation ErrorsUnpause($id: String!) { unpauseContainer(id: $id) { id } }": typeof types.ErrorsUnpauseDocument,
+    "mutation ErrorsRename($id: String!, $name: String!) { renameContainer(id: $id, name: $name) { id } }": typeof types.ErrorsRenameDocument,
+    "mutation ErrorsRemove($id: String!, $force: Boolean) { removeContainer(id: $id, force: $force) }": typeof types.ErrorsRemoveDocument,
+    "mutation ErrorsCreate($input: CreateContainerInput!) { createContainer(input: $input) { id } }": typeof types.ErrorsCreateDocument,
+    "query ErrorsTop($id: String!, $psArgs: String) { container(id: $id) { top(psArgs: $psArgs) { titles } } }": typeof types.ErrorsTopDocument,
+    "\n  query ErrorsLogs($id: String!, $tail: Int, $since: DateTime) {\n    container(id: $id) { logs(tail: $tail, since: $since) { message } }\n  }\n": typeof types.ErrorsLogsDocument,
+    "query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }": typeof types.ErrorsListDocument,
+    "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": typeof types.ErrorsContainerDocument,
+    "query ErrorsEngine { engine { version apiVersion } }": typeof types.ErrorsEngineDocument,
+    "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.ContainerExportUrlDocument,
+    "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
+    "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": typeof types.InspectStateDocument,
+    "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": typeof types.InspectConfigDocument,
+    "\n  query InspectHostConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts\n          privileged\n          networkMode\n          autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory\n        }\n      }\n    }\n  }\n": typeof types.InspectHostConfigDocument,
+    "\n  query InspectMounts($id: String!) {\n    container(id: $id) {\n      inspect {\n        mounts { type name source destination driver mode rw propagation }\n      }\n    }\n  }\n": typeof types.InspectMountsDocument,
+    "\n  query InspectRaw($id: String!) {\n    container(id: $id) { inspect { raw } }\n  }\n": typeof types.InspectRawDocument,
+    "\n  query InspectFromList($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) { id inspect { path raw } }\n  }\n": typeof types.InspectFromListDocument,
+    "\n  query ContainerSummary($id: String!) {\n    container(id: $id) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": typeof types.ContainerSummaryDocument,
+    "\n  subscription FanoutLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n": typeof types.FanoutLogLinesDocument,
+    "\n  subscription FanoutLogBatches($id: String!, $tail: Int) {\n    containerLogBatches(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n": typeof types.FanoutLogBatchesDocument,
+    "\n  subscription LiveLogLines($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $tail: Int) {\n    containerLogs(id: $id, stdout: $stdout, stderr: $stderr, since: $since, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": typeof types.LiveLogLinesDocument,
+    "\n  subscription LiveLogBatches($id: String!, $tail: Int, $maxLines: Int, $maxDelayMs: Int) {\n    containerLogBatches(id: $id, tail: $tail, maxLines: $maxLines, maxDelayMs: $maxDelayMs) {\n      stream\n      timestamp\n      message\n    }\n  }\n": typeof types.LiveLogBatchesDocument,
+    "\n  query LiveLogsContainers($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) {\n      id\n      name\n      state\n    }\n  }\n": typeof types.LiveLogsContainersDocument,
+    "\n  query ContainerLogs($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $until: DateTime, $tail: Int) {\n    container(id: $id) {\n      logs(stdout: $stdout, stderr: $stderr, since: $since, until: $until, tail: $tail) {\n        stream\n        timestamp\n        message\n      }\n    }\n  }\n": typeof types.ContainerLogsDocument,
+    "\n  fragment LifecycleContainer on Container {\n    id\n    name\n    state\n    status\n    inspect {\n      restartCount\n      state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n    }\n  }\n": typeof types.LifecycleContainerFragmentDoc,
+    "\n  mutation LifecycleCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      ...LifecycleContainer\n      inspect {\n        path\n        args\n        config {\n          hostname user image workingDir env cmd entrypoint tty openStdin exposedPorts volumes\n          labels { key value }\n        }\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts privileged networkMode autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory memorySwap nanoCpus cpuShares pidsLimit capAdd capDrop readonlyRootfs\n          mounts { type source target readOnly }\n          pidMode ipcMode utsMode\n        }\n      }\n    }\n  }\n": typeof types.LifecycleCreateDocument,
+    "\n  mutation LifecycleStart($id: String!) {\n    startContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleStartDocument,
+    "\n  mutation LifecycleStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleStopDocument,
+    "\n  mutation LifecycleRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleRestartDocument,
+    "\n  mutation LifecycleKill($id: String!, $signal: String) {\n    killContainer(id: $id, signal: $signal) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleKillDocument,
+    "\n  mutation LifecyclePause($id: String!) {\n    pauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecyclePauseDocument,
+    "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleUnpauseDocument,
+    "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleRenameDocument,
+    "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": typeof types.LifecycleRemoveDocument,
+    "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": typeof types.StatsWatchDocument,
+    "\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n": typeof types.StatsOneSampleDocument,
+    "\n  subscription EventsWatch($filters: EventFilters, $since: DateTime) {\n    events(filters: $filters, since: $since) {\n      type\n      action\n      actorId\n      attributes { key value }\n      time\n      container { id name }\n    }\n  }\n": typeof types.EventsWatchDocument,
+    "\n  subscription CleanupFollowLog($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) { message }\n  }\n": typeof types.CleanupFollowLogDocument,
+    "\n  query CleanupListContainerIds {\n    containers { id }\n  }\n": typeof types.CleanupListContainerIdsDocument,
+    "\n  query ContainerTop($id: String!, $psArgs: String) {\n    container(id: $id) {\n      top(psArgs: $psArgs) {\n        titles\n        processes { pid ppid user command cells }\n      }\n    }\n  }\n": typeof types.ContainerTopDocument,
+    "\n  query TutorialListAll {\n    containers(all: true) {\n      id\n      names\n      image\n      command\n      createdAt\n      state\n      status\n      ports { ip privatePort publicPort type }\n    }\n  }\n": typeof types.TutorialListAllDocument,
+    "\n  mutation TutorialCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id shortId state }\n  }\n": typeof types.TutorialCreateDocument,
+    "\n  query TutorialInspect($id: String!) {\n    container(id: $id) {\n      id\n      name\n      inspect {\n        path\n        args\n        state { status running pid exitCode startedAt finishedAt }\n        config { hostname user env cmd entrypoint tty openStdin exposedPorts volumes workingDir }\n        hostConfig { binds portBindings { containerPort hostIp hostPort } publishAllPorts privileged networkMode }\n        raw\n      }\n    }\n  }\n": typeof types.TutorialInspectDocument,
+    "\n  query TutorialTop($id: String!) {\n    container(id: $id) {\n      id\n      top { titles processes { pid ppid user command cells } }\n    }\n  }\n": typeof types.TutorialTopDocument,
+    "\n  query TutorialLogs($id: String!) {\n    container(id: $id) {\n      id\n      logs(stdout: true, stderr: true) { stream timestamp message }\n    }\n  }\n": typeof types.TutorialLogsDocument,
+    "\n  query TutorialExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.TutorialExportUrlDocument,
+    "\n  mutation TutorialStart($id: String!) {\n    startContainer(id: $id) { id inspect { state { startedAt } } }\n  }\n": typeof types.TutorialStartDocument,
+    "\n  mutation TutorialStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state inspect { state { running exitCode finishedAt } } }\n  }\n": typeof types.TutorialStopDocument,
+    "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": typeof types.TutorialRestartDocument,
+    "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": typeof types.TutorialKillDocument,
+    "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": typeof types.TutorialPsADocument,
+    "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": typeof types.WsLimitsLogLinesDocument,
+    "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": typeof types.WsLimitsContainersDocument,
 };
 const documents: Documents = {
+    "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": types.BatchingSummariesDocument,
+    "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": types.BatchingNestedInspectDocument,
+    "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": types.BatchingAliasesDocument,
+    "\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n": types.BatchingLogsAndInspectDocument,
+    "\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n": types.BatchingListedLogsAndInspectDocument,
+    "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": types.BatchingInspectOneDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": types.ContainerByRefDocument,
+    "query DownContainers { containers(all: true) { id name state } }": types.DownContainersDocument,
+    "query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }": types.DownContainerDocument,
+    "query DownEngine { engine { version apiVersion } }": types.DownEngineDocument,
+    "query DownLogs($id: String!) { container(id: $id) { logs { message } } }": types.DownLogsDocument,
+    "mutation DownStart($id: String!) { startContainer(id: $id) { id state } }": types.DownStartDocument,
+    "\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n": types.EngineVersionDocument,
+    "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n": types.ListContainerIdsDocument,
+    "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": types.ErrorsStartDocument,
+    "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsStopDocument,
+    "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsRestartDocument,
+    "mutation ErrorsKill($id: String!, $signal: String) { killContainer(id: $id, signal: $signal) { id } }": types.ErrorsKillDocument,
+    "mutation ErrorsPause($id: String!) { pauseContainer(id: $id) { id } }": types.ErrorsPauseDocument,
+    "mutation ErrorsUnpause($id: String!) { unpauseContainer(id: $id) { id } }": types.ErrorsUnpauseDocument,
+    "mutation ErrorsRename($id: String!, $name: String!) { renameContainer(id: $id, name: $name) { id } }": types.ErrorsRenameDocument,
+    "mutation ErrorsRemove($id: String!, $force: Boolean) { removeContainer(id: $id, force: $force) }": types.ErrorsRemoveDocument,
+    "mutation ErrorsCreate($input: CreateContainerInput!) { createContainer(input: $input) { id } }": types.ErrorsCreateDocument,
+    "query ErrorsTop($id: String!, $psArgs: String) { container(id: $id) { top(psArgs: $psArgs) { titles } } }": types.ErrorsTopDocument,
+    "\n  query ErrorsLogs($id: String!, $tail: Int, $since: DateTime) {\n    container(id: $id) { logs(tail: $tail, since: $since) { message } }\n  }\n": types.ErrorsLogsDocument,
+    "query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }": types.ErrorsListDocument,
+    "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": types.ErrorsContainerDocument,
+    "query ErrorsEngine { engine { version apiVersion } }": types.ErrorsEngineDocument,
+    "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.ContainerExportUrlDocument,
+    "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
+    "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": types.InspectStateDocument,
+    "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": types.InspectConfigDocument,
+    "\n  query InspectHostConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts\n          privileged\n          networkMode\n          autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory\n        }\n      }\n    }\n  }\n": types.InspectHostConfigDocument,
+    "\n  query InspectMounts($id: String!) {\n    container(id: $id) {\n      inspect {\n        mounts { type name source destination driver mode rw propagation }\n      }\n    }\n  }\n": types.InspectMountsDocument,
+    "\n  query InspectRaw($id: String!) {\n    container(id: $id) { inspect { raw } }\n  }\n": types.InspectRawDocument,
+    "\n  query InspectFromList($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) { id inspect { path raw } }\n  }\n": types.InspectFromListDocument,
+    "\n  query ContainerSummary($id: String!) {\n    container(id: $id) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": types.ContainerSummaryDocument,
+    "\n  subscription FanoutLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n": types.FanoutLogLinesDocument,
+    "\n  subscription FanoutLogBatches($id: String!, $tail: Int) {\n    containerLogBatches(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n": types.FanoutLogBatchesDocument,
+    "\n  subscription LiveLogLines($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $tail: Int) {\n    containerLogs(id: $id, stdout: $stdout, stderr: $stderr, since: $since, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": types.LiveLogLinesDocument,
+    "\n  subscription LiveLogBatches($id: String!, $tail: Int, $maxLines: Int, $maxDelayMs: Int) {\n    containerLogBatches(id: $id, tail: $tail, maxLines: $maxLines, maxDelayMs: $maxDelayMs) {\n      stream\n      timestamp\n      message\n    }\n  }\n": types.LiveLogBatchesDocument,
+    "\n  query LiveLogsContainers($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) {\n      id\n      name\n      state\n    }\n  }\n": types.LiveLogsContainersDocument,
+    "\n  query ContainerLogs($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $until: DateTime, $tail: Int) {\n    container(id: $id) {\n      logs(stdout: $stdout, stderr: $stderr, since: $since, until: $until, tail: $tail) {\n        stream\n        timestamp\n        message\n      }\n    }\n  }\n": types.ContainerLogsDocument,
+    "\n  fragment LifecycleContainer on Container {\n    id\n    name\n    state\n    status\n    inspect {\n      restartCount\n      state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n    }\n  }\n": types.LifecycleContainerFragmentDoc,
+    "\n  mutation LifecycleCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      ...LifecycleContainer\n      inspect {\n        path\n        args\n        config {\n          hostname user image workingDir env cmd entrypoint tty openStdin exposedPorts volumes\n          labels { key value }\n        }\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts privileged networkMode autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory memorySwap nanoCpus cpuShares pidsLimit capAdd capDrop readonlyRootfs\n          mounts { type source target readOnly }\n          pidMode ipcMode utsMode\n        }\n      }\n    }\n  }\n": types.LifecycleCreateDocument,
+    "\n  mutation LifecycleStart($id: String!) {\n    startContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecycleStartDocument,
+    "\n  mutation LifecycleStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n": types.LifecycleStopDocument,
+    "\n  mutation LifecycleRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n": types.LifecycleRestartDocument,
+    "\n  mutation LifecycleKill($id: String!, $signal: String) {\n    killContainer(id: $id, signal: $signal) { ...LifecycleContainer }\n  }\n": types.LifecycleKillDocument,
+    "\n  mutation LifecyclePause($id: String!) {\n    pauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecyclePauseDocument,
+    "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecycleUnpauseDocument,
+    "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": types.LifecycleRenameDocument,
+    "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": types.LifecycleRemoveDocument,
+    "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": types.StatsWatchDocument,
+    "\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n": types.StatsOneSampleDocument,
+    "\n  subscription EventsWatch($filters: EventFilters, $since: DateTime) {\n    events(filters: $filters, since: $since) {\n      type\n      action\n      actorId\n      attributes { key value }\n      time\n      container { id name }\n    }\n  }\n": types.EventsWatchDocument,
+    "\n  subscription CleanupFollowLog($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) { message }\n  }\n": types.CleanupFollowLogDocument,
+    "\n  query CleanupListContainerIds {\n    containers { id }\n  }\n": types.CleanupListContainerIdsDocument,
+    "\n  query ContainerTop($id: String!, $psArgs: String) {\n    container(id: $id) {\n      top(psArgs: $psArgs) {\n        titles\n        processes { pid ppid user command cells }\n      }\n    }\n  }\n": types.ContainerTopDocument,
+    "\n  query TutorialListAll {\n    containers(all: true) {\n      id\n      names\n      image\n      command\n      createdAt\n      state\n      status\n      ports { ip privatePort publicPort type }\n    }\n  }\n": types.TutorialListAllDocument,
+    "\n  mutation TutorialCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id shortId state }\n  }\n": types.TutorialCreateDocument,
+    "\n  query TutorialInspect($id: String!) {\n    container(id: $id) {\n      id\n      name\n      inspect {\n        path\n        args\n        state { status running pid exitCode startedAt finishedAt }\n        config { hostname user env cmd entrypoint tty openStdin exposedPorts volumes workingDir }\n        hostConfig { binds portBindings { containerPort hostIp hostPort } publishAllPorts privileged networkMode }\n        raw\n      }\n    }\n  }\n": types.TutorialInspectDocument,
+    "\n  query TutorialTop($id: String!) {\n    container(id: $id) {\n      id\n      top { titles processes { pid ppid user command cells } }\n    }\n  }\n": types.TutorialTopDocument,
+    "\n  query TutorialLogs($id: String!) {\n    container(id: $id) {\n      id\n      logs(stdout: true, stderr: true) { stream timestamp message }\n    }\n  }\n": types.TutorialLogsDocument,
+    "\n  query TutorialExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.TutorialExportUrlDocument,
+    "\n  mutation TutorialStart($id: String!) {\n    startContainer(id: $id) { id inspect { state { startedAt } } }\n  }\n": types.TutorialStartDocument,
+    "\n  mutation TutorialStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state inspect { state { running exitCode finishedAt } } }\n  }\n": types.TutorialStopDocument,
+    "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": types.TutorialRestartDocument,
+    "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": types.TutorialKillDocument,
+    "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": types.TutorialPsADocument,
+    "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": types.WsLimitsLogLinesDocument,
+    "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": types.WsLimitsContainersDocument,
 };
 
 /**
@@ -39,11 +181,295 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"): (typeof documents)["\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n"): (typeof documents)["\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n"): (typeof documents)["\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n"): (typeof documents)["\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n"): (typeof documents)["\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n"): (typeof documents)["\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n"): (typeof documents)["\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n"): (typeof documents)["\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DownContainers { containers(all: true) { id name state } }"): (typeof documents)["query DownContainers { containers(all: true) { id name state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }"): (typeof documents)["query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DownEngine { engine { version apiVersion } }"): (typeof documents)["query DownEngine { engine { version apiVersion } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DownLogs($id: String!) { container(id: $id) { logs { message } } }"): (typeof documents)["query DownLogs($id: String!) { container(id: $id) { logs { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DownStart($id: String!) { startContainer(id: $id) { id state } }"): (typeof documents)["mutation DownStart($id: String!) { startContainer(id: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n"): (typeof documents)["\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n"): (typeof documents)["\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }"): (typeof documents)["mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }"): (typeof documents)["mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }"): (typeof documents)["mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsKill($id: String!, $signal: String) { killContainer(id: $id, signal: $signal) { id } }"): (typeof documents)["mutation ErrorsKill($id: String!, $signal: String) { killContainer(id: $id, signal: $signal) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsPause($id: String!) { pauseContainer(id: $id) { id } }"): (typeof documents)["mutation ErrorsPause($id: String!) { pauseContainer(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsUnpause($id: String!) { unpauseContainer(id: $id) { id } }"): (typeof documents)["mutation ErrorsUnpause($id: String!) { unpauseContainer(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsRename($id: String!, $name: String!) { renameContainer(id: $id, name: $name) { id } }"): (typeof documents)["mutation ErrorsRename($id: String!, $name: String!) { renameContainer(id: $id, name: $name) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsRemove($id: String!, $force: Boolean) { removeContainer(id: $id, force: $force) }"): (typeof documents)["mutation ErrorsRemove($id: String!, $force: Boolean) { removeContainer(id: $id, force: $force) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ErrorsCreate($input: CreateContainerInput!) { createContainer(input: $input) { id } }"): (typeof documents)["mutation ErrorsCreate($input: CreateContainerInput!) { createContainer(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ErrorsTop($id: String!, $psArgs: String) { container(id: $id) { top(psArgs: $psArgs) { titles } } }"): (typeof documents)["query ErrorsTop($id: String!, $psArgs: String) { container(id: $id) { top(psArgs: $psArgs) { titles } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ErrorsLogs($id: String!, $tail: Int, $since: DateTime) {\n    container(id: $id) { logs(tail: $tail, since: $since) { message } }\n  }\n"): (typeof documents)["\n  query ErrorsLogs($id: String!, $tail: Int, $since: DateTime) {\n    container(id: $id) { logs(tail: $tail, since: $since) { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }"): (typeof documents)["query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }"): (typeof documents)["query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ErrorsEngine { engine { version apiVersion } }"): (typeof documents)["query ErrorsEngine { engine { version apiVersion } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"): (typeof documents)["\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n"): (typeof documents)["\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectHostConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts\n          privileged\n          networkMode\n          autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectHostConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts\n          privileged\n          networkMode\n          autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectMounts($id: String!) {\n    container(id: $id) {\n      inspect {\n        mounts { type name source destination driver mode rw propagation }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectMounts($id: String!) {\n    container(id: $id) {\n      inspect {\n        mounts { type name source destination driver mode rw propagation }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectRaw($id: String!) {\n    container(id: $id) { inspect { raw } }\n  }\n"): (typeof documents)["\n  query InspectRaw($id: String!) {\n    container(id: $id) { inspect { raw } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectFromList($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) { id inspect { path raw } }\n  }\n"): (typeof documents)["\n  query InspectFromList($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) { id inspect { path raw } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContainerSummary($id: String!) {\n    container(id: $id) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"): (typeof documents)["\n  query ContainerSummary($id: String!) {\n    container(id: $id) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FanoutLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription FanoutLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FanoutLogBatches($id: String!, $tail: Int) {\n    containerLogBatches(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription FanoutLogBatches($id: String!, $tail: Int) {\n    containerLogBatches(id: $id, tail: $tail) {\n      timestamp\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveLogLines($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $tail: Int) {\n    containerLogs(id: $id, stdout: $stdout, stderr: $stderr, since: $since, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription LiveLogLines($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $tail: Int) {\n    containerLogs(id: $id, stdout: $stdout, stderr: $stderr, since: $since, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveLogBatches($id: String!, $tail: Int, $maxLines: Int, $maxDelayMs: Int) {\n    containerLogBatches(id: $id, tail: $tail, maxLines: $maxLines, maxDelayMs: $maxDelayMs) {\n      stream\n      timestamp\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription LiveLogBatches($id: String!, $tail: Int, $maxLines: Int, $maxDelayMs: Int) {\n    containerLogBatches(id: $id, tail: $tail, maxLines: $maxLines, maxDelayMs: $maxDelayMs) {\n      stream\n      timestamp\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveLogsContainers($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) {\n      id\n      name\n      state\n    }\n  }\n"): (typeof documents)["\n  query LiveLogsContainers($filters: ContainerFilters) {\n    containers(all: true, filters: $filters) {\n      id\n      name\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContainerLogs($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $until: DateTime, $tail: Int) {\n    container(id: $id) {\n      logs(stdout: $stdout, stderr: $stderr, since: $since, until: $until, tail: $tail) {\n        stream\n        timestamp\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContainerLogs($id: String!, $stdout: Boolean, $stderr: Boolean, $since: DateTime, $until: DateTime, $tail: Int) {\n    container(id: $id) {\n      logs(stdout: $stdout, stderr: $stderr, since: $since, until: $until, tail: $tail) {\n        stream\n        timestamp\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LifecycleContainer on Container {\n    id\n    name\n    state\n    status\n    inspect {\n      restartCount\n      state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n    }\n  }\n"): (typeof documents)["\n  fragment LifecycleContainer on Container {\n    id\n    name\n    state\n    status\n    inspect {\n      restartCount\n      state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      ...LifecycleContainer\n      inspect {\n        path\n        args\n        config {\n          hostname user image workingDir env cmd entrypoint tty openStdin exposedPorts volumes\n          labels { key value }\n        }\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts privileged networkMode autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory memorySwap nanoCpus cpuShares pidsLimit capAdd capDrop readonlyRootfs\n          mounts { type source target readOnly }\n          pidMode ipcMode utsMode\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LifecycleCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      ...LifecycleContainer\n      inspect {\n        path\n        args\n        config {\n          hostname user image workingDir env cmd entrypoint tty openStdin exposedPorts volumes\n          labels { key value }\n        }\n        hostConfig {\n          binds\n          portBindings { containerPort hostIp hostPort }\n          publishAllPorts privileged networkMode autoRemove\n          restartPolicy { name maximumRetryCount }\n          memory memorySwap nanoCpus cpuShares pidsLimit capAdd capDrop readonlyRootfs\n          mounts { type source target readOnly }\n          pidMode ipcMode utsMode\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleStart($id: String!) {\n    startContainer(id: $id) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleStart($id: String!) {\n    startContainer(id: $id) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleKill($id: String!, $signal: String) {\n    killContainer(id: $id, signal: $signal) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleKill($id: String!, $signal: String) {\n    killContainer(id: $id, signal: $signal) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecyclePause($id: String!) {\n    pauseContainer(id: $id) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecyclePause($id: String!) {\n    pauseContainer(id: $id) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n"): (typeof documents)["\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"): (typeof documents)["\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n"): (typeof documents)["\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n"): (typeof documents)["\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EventsWatch($filters: EventFilters, $since: DateTime) {\n    events(filters: $filters, since: $since) {\n      type\n      action\n      actorId\n      attributes { key value }\n      time\n      container { id name }\n    }\n  }\n"): (typeof documents)["\n  subscription EventsWatch($filters: EventFilters, $since: DateTime) {\n    events(filters: $filters, since: $since) {\n      type\n      action\n      actorId\n      attributes { key value }\n      time\n      container { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CleanupFollowLog($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) { message }\n  }\n"): (typeof documents)["\n  subscription CleanupFollowLog($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) { message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CleanupListContainerIds {\n    containers { id }\n  }\n"): (typeof documents)["\n  query CleanupListContainerIds {\n    containers { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContainerTop($id: String!, $psArgs: String) {\n    container(id: $id) {\n      top(psArgs: $psArgs) {\n        titles\n        processes { pid ppid user command cells }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContainerTop($id: String!, $psArgs: String) {\n    container(id: $id) {\n      top(psArgs: $psArgs) {\n        titles\n        processes { pid ppid user command cells }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialListAll {\n    containers(all: true) {\n      id\n      names\n      image\n      command\n      createdAt\n      state\n      status\n      ports { ip privatePort publicPort type }\n    }\n  }\n"): (typeof documents)["\n  query TutorialListAll {\n    containers(all: true) {\n      id\n      names\n      image\n      command\n      createdAt\n      state\n      status\n      ports { ip privatePort publicPort type }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TutorialCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id shortId state }\n  }\n"): (typeof documents)["\n  mutation TutorialCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id shortId state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialInspect($id: String!) {\n    container(id: $id) {\n      id\n      name\n      inspect {\n        path\n        args\n        state { status running pid exitCode startedAt finishedAt }\n        config { hostname user env cmd entrypoint tty openStdin exposedPorts volumes workingDir }\n        hostConfig { binds portBindings { containerPort hostIp hostPort } publishAllPorts privileged networkMode }\n        raw\n      }\n    }\n  }\n"): (typeof documents)["\n  query TutorialInspect($id: String!) {\n    container(id: $id) {\n      id\n      name\n      inspect {\n        path\n        args\n        state { status running pid exitCode startedAt finishedAt }\n        config { hostname user env cmd entrypoint tty openStdin exposedPorts volumes workingDir }\n        hostConfig { binds portBindings { containerPort hostIp hostPort } publishAllPorts privileged networkMode }\n        raw\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialTop($id: String!) {\n    container(id: $id) {\n      id\n      top { titles processes { pid ppid user command cells } }\n    }\n  }\n"): (typeof documents)["\n  query TutorialTop($id: String!) {\n    container(id: $id) {\n      id\n      top { titles processes { pid ppid user command cells } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialLogs($id: String!) {\n    container(id: $id) {\n      id\n      logs(stdout: true, stderr: true) { stream timestamp message }\n    }\n  }\n"): (typeof documents)["\n  query TutorialLogs($id: String!) {\n    container(id: $id) {\n      id\n      logs(stdout: true, stderr: true) { stream timestamp message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"): (typeof documents)["\n  query TutorialExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TutorialStart($id: String!) {\n    startContainer(id: $id) { id inspect { state { startedAt } } }\n  }\n"): (typeof documents)["\n  mutation TutorialStart($id: String!) {\n    startContainer(id: $id) { id inspect { state { startedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TutorialStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state inspect { state { running exitCode finishedAt } } }\n  }\n"): (typeof documents)["\n  mutation TutorialStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state inspect { state { running exitCode finishedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n"): (typeof documents)["\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n"): (typeof documents)["\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"): (typeof documents)["\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
