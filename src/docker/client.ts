@@ -2,6 +2,7 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
+import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
 import { EngineTransport, type RequestObserver } from './request.js';
 import { systemApi } from './system.js';
@@ -23,6 +24,7 @@ export function createDockerClient(options: DockerClientOptions) {
   return {
     settings: options.settings,
     containers,
+    images: imagesApi(transport),
     /** Shared log follow streams: one upstream request per container, however many subscribers. */
     logs: new LogFollower(containers, options.followLimits),
     system: systemApi(transport),

@@ -42,6 +42,13 @@ export function toEngineTime(timestamp: string): string {
   return `${seconds}.${fraction}`;
 }
 
+/** The engine's `seconds[.nanoseconds]` as RFC 3339. */
+export function fromEngineTime(value: string): string {
+  const [seconds = '0', fraction = ''] = value.split('.');
+  const whole = new Date(Number(seconds) * 1000).toISOString().replace(/\.\d+Z$/, '');
+  return `${whole}.${fraction.padEnd(9, '0').slice(0, 9)}Z`;
+}
+
 /** Compares RFC 3339 timestamps of the same engine by their instant, nanoseconds included. */
 export function compareTimestamps(a: string, b: string): number {
   const sa = Date.parse(a.replace(/\.\d+/, ''));
@@ -63,6 +70,8 @@ class FollowHub {
   readonly ready: Promise<void>;
   private readonly controller = new AbortController();
   private body: Readable | undefined;
+  /** Where the follow started, in engine time: a catch-up never reads further back. */
+  private readonly since: string;
   done = false;
 
   constructor(
@@ -72,6 +81,7 @@ class FollowHub {
     private readonly onDone: (hub: FollowHub) => void,
   ) {
     const since = `${Math.floor(Date.now() / 1000) - FOLLOW_OVERLAP_SECONDS}`;
+    this.since = since;
     this.ready = this.api
       .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal })
       .then((body) => {
@@ -106,7 +116,7 @@ class FollowHub {
   private async catchUp(tty: boolean): Promise<void> {
     if (this.sinks.size === 0) return;
     try {
-      const since = this.last ? toEngineTime(this.last.timestamp) : undefined;
+      const since = this.last ? toEngineTime(this.last.timestamp) : this.since;
       const body = await this.api.logs(this.id, { stdout: true, stderr: true, since }, { signal: this.controller.signal });
       const parser = new LogStreamParser(tty);
       const records: LogRecord[] = [];
@@ -172,13 +182,19 @@ export class LogFollower {
     }
     const joinedHub = hub;
     const historyController = new AbortController();
-    const wanted = (record: LogRecord) => (record.stream === 'stdout' ? options.stdout : options.stderr);
+    // Live lines are held to the subscriber's own since, as docker logs -f --since does.
+    const sinceTimestamp = options.since === undefined ? undefined : fromEngineTime(options.since);
+    const wanted = (record: LogRecord) =>
+      (record.stream === 'stdout' ? options.stdout : options.stderr) &&
+      (sinceTimestamp === undefined || compareTimestamps(record.timestamp, sinceTimestamp) >= 0);
 
     let historyDone = false;
     let liveEnded = false;
     let liveError: unknown;
     /** Live batches that came while history was still being read. */
     let heldLive: Batch[] = [];
+    let heldLines = 0;
+    let heldBytes = 0;
     /** The seam: the last history line's timestamp, and the lines that carry it. */
     let lastTimestamp: string | undefined;
     let atLastTimestamp: LogRecord[] = [];
@@ -190,6 +206,16 @@ export class LogFollower {
         if (mine.length === 0) return;
         if (!historyDone) {
           heldLive.push(mine);
+          const weight = weigh(mine);
+          heldLines += weight.lines;
+          heldBytes += weight.bytes;
+          if (heldLines > this.limits.maxLines || heldBytes > this.limits.maxBytes) {
+            output.fail(
+              new SlowConsumerError(
+                `The log of ${id.slice(0, 12)} ran ${heldLines} lines ahead while this subscriber was still reading its history; its buffer holds ${this.limits.maxLines} lines or ${this.limits.maxBytes} bytes`,
+              ),
+            );
+          }
           return;
         }
         pushLive(mine);

@@ -61,6 +61,26 @@ function timestampEnd(buf: Buffer, start: number, end: number): number {
   return space + 1;
 }
 
+/** The engine's log buffer: a longer line is stored as partial entries of this many bytes. */
+const PARTIAL_ENTRY_SIZE = 16 * 1024;
+
+/**
+ * A TTY line longer than the engine's buffer comes as `<16 KiB>ts <16 KiB>ts rest`: each
+ * partial entry after the first has its own timestamp, which is not part of the message.
+ */
+function joinPartialEntries(buf: Buffer, start: number, end: number): string {
+  const parts: Buffer[] = [];
+  let at = start;
+  while (end - at > PARTIAL_ENTRY_SIZE) {
+    const next = timestampEnd(buf, at + PARTIAL_ENTRY_SIZE, end);
+    if (next === -1) break;
+    parts.push(buf.subarray(at, at + PARTIAL_ENTRY_SIZE));
+    at = next;
+  }
+  parts.push(buf.subarray(at, end));
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /**
  * Assembles one stream's lines. Each line the engine sends starts with its timestamp. An entry
  * longer than the engine's buffer comes as several partial entries, each with its own timestamp,
@@ -74,6 +94,8 @@ class LineAssembler {
   constructor(
     private readonly stream: LogStreamName,
     private readonly emit: (record: LogRecord) => void,
+    /** A TTY's unframed bytes, where nothing marks where partial entries meet. */
+    private readonly raw: boolean,
   ) {}
 
   /** One framed entry: when it continues a partial one, its own timestamp is dropped. */
@@ -111,6 +133,10 @@ class LineAssembler {
       this.lastTimestamp = buf.toString('latin1', start, after - 1);
       start = after;
     }
+    if (this.raw && end - start > PARTIAL_ENTRY_SIZE) {
+      this.emit({ stream: this.stream, timestamp: this.lastTimestamp, message: joinPartialEntries(buf, start, end) });
+      return;
+    }
     this.emit({ stream: this.stream, timestamp: this.lastTimestamp, message: buf.toString('utf8', start, end) });
   }
 
@@ -137,8 +163,8 @@ export class LogStreamParser {
     const emit = (record: LogRecord) => {
       this.out.push(record);
     };
-    this.stdout = new LineAssembler('stdout', emit);
-    this.stderr = new LineAssembler('stderr', emit);
+    this.stdout = new LineAssembler('stdout', emit, tty);
+    this.stderr = new LineAssembler('stderr', emit, tty);
     this.demuxer = tty ? undefined : new FrameDemuxer();
   }
 
