@@ -1,40 +1,88 @@
-// Configuration from flags and environment: where to listen and which engine to drive.
+// Configuration from flags and environment: where to listen, which engine to drive, who may do what.
 import { parseArgs } from 'node:util';
 import { connectionFromEnv, type ConnectionSettings } from './docker/connection.js';
+import type { CreatePolicy } from './schema/create-policy.js';
+import { isLoopback, type AccessConfig } from './server/access.js';
+import { DEFAULT_LIMITS, type DocumentLimits } from './server/hardening.js';
+import { loadTokenFile } from './server/tokens.js';
 
 export interface WharfConfig {
   port: number;
   host: string;
   docker: ConnectionSettings;
+  access: AccessConfig;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
+  limits: DocumentLimits;
+  /** A line to print loudly at start, for --insecure-no-auth. */
+  warning?: string;
 }
 
 export const USAGE = `Usage: wharf [options]
+       wharf token create --name NAME --role viewer|operator|admin
 
-Options:
-  --port N            port to listen on (env PORT, default 4000)
-  --host H            address to listen on (env HOST, default 127.0.0.1)
-  --docker-host URL   the engine: unix:///path or tcp://host:port (env DOCKER_HOST,
-                      default unix:///var/run/docker.sock)
-  -h, --help          this text
+Options (each also read from the environment variable in brackets):
+  --port N                 port to listen on [PORT] (default 4000)
+  --host H                 address to listen on [HOST] (default 127.0.0.1)
+  --docker-host URL        the engine: unix:///path or tcp://host:port [DOCKER_HOST]
+                           (default unix:///var/run/docker.sock)
+  --tokens-file PATH       token mode: a JSON array of {name, role, sha256} [WHARF_TOKENS_FILE]
+  --insecure-no-auth       listen beyond loopback without tokens: anyone who reaches the port
+                           is root on the engine's host [WHARF_INSECURE_NO_AUTH=1]
+  --cors-origin ORIGIN     a browser origin allowed besides the gateway's own; repeatable
+                           [WHARF_CORS_ORIGINS, comma-separated]
+  --allow-bind PREFIX      token mode: a host path prefix bind mounts may use; repeatable
+                           [WHARF_ALLOW_BIND, comma-separated]
+  --allow-privileged, --allow-host-namespaces, --allow-cap-add, --allow-devices,
+  --allow-unconfined       token mode: let createContainer use these
+                           [WHARF_ALLOW_PRIVILEGED=1 and so on]
+  --no-graphiql            do not serve GraphiQL [WHARF_GRAPHIQL=0]
+  --no-introspection       refuse introspection [WHARF_INTROSPECTION=0]
+  --max-depth N, --max-aliases N, --max-tokens N, --max-cost N
+                           document limits [WHARF_MAX_DEPTH ...] (defaults ${DEFAULT_LIMITS.maxDepth}, ${DEFAULT_LIMITS.maxAliases}, ${DEFAULT_LIMITS.maxTokens}, ${DEFAULT_LIMITS.maxCost})
+  -h, --help               this text
 
 The docker CLI's DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and DOCKER_API_VERSION are read as it reads them.`;
 
 export class ConfigError extends Error {}
 
+const FLAG_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'docker-host': { type: 'string' },
+  'tokens-file': { type: 'string' },
+  'insecure-no-auth': { type: 'boolean' },
+  'cors-origin': { type: 'string', multiple: true },
+  'allow-bind': { type: 'string', multiple: true },
+  'allow-privileged': { type: 'boolean' },
+  'allow-host-namespaces': { type: 'boolean' },
+  'allow-cap-add': { type: 'boolean' },
+  'allow-devices': { type: 'boolean' },
+  'allow-unconfined': { type: 'boolean' },
+  'no-graphiql': { type: 'boolean' },
+  'no-introspection': { type: 'boolean' },
+  'max-depth': { type: 'string' },
+  'max-aliases': { type: 'string' },
+  'max-tokens': { type: 'string' },
+  'max-cost': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value);
+const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+function whole(name: string, text: string | undefined, fallback: number, min = 1): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, not "${text}"`);
+  return value;
+}
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig | 'help' {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'docker-host': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: argv, options: FLAG_OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -49,5 +97,58 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  return { port, host, docker };
+
+  const tokensFile = values['tokens-file'] ?? env.WHARF_TOKENS_FILE;
+  const insecure = values['insecure-no-auth'] ?? truthy(env.WHARF_INSECURE_NO_AUTH);
+  let access: AccessConfig;
+  let warning: string | undefined;
+  if (tokensFile) {
+    let tokens;
+    try {
+      tokens = loadTokenFile(tokensFile);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+    const createPolicy: CreatePolicy = {
+      allowPrivileged: values['allow-privileged'] ?? truthy(env.WHARF_ALLOW_PRIVILEGED),
+      bindPrefixes: values['allow-bind'] ?? list(env.WHARF_ALLOW_BIND),
+      allowHostNamespaces: values['allow-host-namespaces'] ?? truthy(env.WHARF_ALLOW_HOST_NAMESPACES),
+      allowCapAdd: values['allow-cap-add'] ?? truthy(env.WHARF_ALLOW_CAP_ADD),
+      allowDevices: values['allow-devices'] ?? truthy(env.WHARF_ALLOW_DEVICES),
+      allowUnconfined: values['allow-unconfined'] ?? truthy(env.WHARF_ALLOW_UNCONFINED),
+    };
+    for (const prefix of createPolicy.bindPrefixes) {
+      if (!prefix.startsWith('/')) throw new ConfigError(`--allow-bind takes absolute host paths, not "${prefix}"`);
+    }
+    access = { mode: 'token', tokens, createPolicy };
+  } else if (!isLoopback(host)) {
+    if (!insecure) {
+      throw new ConfigError(
+        `Refusing to listen on ${host} without tokens: whoever reaches the port would be root on the engine's host. ` +
+          'Give --tokens-file (see `wharf token create`), listen on 127.0.0.1, or say --insecure-no-auth if you mean it.',
+      );
+    }
+    access = { mode: 'insecure' };
+    warning = `WARNING: --insecure-no-auth: anyone who can reach ${host}:${port} has full control of the Docker engine and its host.`;
+  } else {
+    access = { mode: 'local' };
+  }
+
+  const limits: DocumentLimits = {
+    maxDepth: whole('--max-depth', values['max-depth'] ?? env.WHARF_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
+    maxAliases: whole('--max-aliases', values['max-aliases'] ?? env.WHARF_MAX_ALIASES, DEFAULT_LIMITS.maxAliases),
+    maxTokens: whole('--max-tokens', values['max-tokens'] ?? env.WHARF_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
+    maxCost: whole('--max-cost', values['max-cost'] ?? env.WHARF_MAX_COST, DEFAULT_LIMITS.maxCost),
+  };
+  return {
+    port,
+    host,
+    docker,
+    access,
+    graphiql: !(values['no-graphiql'] ?? env.WHARF_GRAPHIQL === '0'),
+    introspection: !(values['no-introspection'] ?? env.WHARF_INTROSPECTION === '0'),
+    corsOrigins: values['cors-origin'] ?? list(env.WHARF_CORS_ORIGINS),
+    limits,
+    ...(warning ? { warning } : {}),
+  };
 }

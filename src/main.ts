@@ -1,14 +1,35 @@
-// Entry point: configuration from flags and environment, the app, listen, and a clean stop on SIGTERM/SIGINT.
+// Entry point: `wharf token create`, or configuration from flags and environment, the app, listen, a clean stop on SIGTERM/SIGINT.
+import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, USAGE } from './config.js';
+import { isRole } from './schema/access.js';
 import { buildApp } from './server/app.js';
+import { createToken } from './server/tokens.js';
+
+function tokenCommand(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals[0] !== 'create' || !values.name || !isRole(values.role)) {
+    console.error('Usage: wharf token create --name NAME --role viewer|operator|admin');
+    process.exit(2);
+  }
+  const { token, entry } = createToken(values.name, values.role);
+  console.log(`token: ${token}`);
+  console.log('Add this entry to the tokens file (the token itself is not stored anywhere):');
+  console.log(JSON.stringify(entry));
+}
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'token') return tokenCommand(argv.slice(1));
   let config;
   try {
-    config = readConfig(process.argv.slice(2), process.env);
+    config = readConfig(argv, process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`wharf: ${error.message}\n\n${USAGE}`);
+      console.error(`wharf: ${error.message}`);
       process.exit(2);
     }
     throw error;
@@ -17,7 +38,15 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const app = buildApp({ docker: config.docker });
+  if (config.warning) console.error(config.warning);
+  const app = buildApp({
+    docker: config.docker,
+    access: config.access,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    limits: config.limits,
+  });
   let address;
   try {
     address = await app.listen(config.port, config.host);
@@ -26,7 +55,8 @@ async function main(): Promise<void> {
     await app.close();
     process.exit(1);
   }
-  console.log(`Wharf listening on ${address.url} (engine: ${config.docker.dockerHost})`);
+  const mode = config.access.mode === 'token' ? `token mode, ${config.access.tokens.length} tokens` : `${config.access.mode} mode`;
+  console.log(`Wharf listening on ${address.url} (engine: ${config.docker.dockerHost}; ${mode})`);
 
   let stopping = false;
   const stop = (signal: string) => {

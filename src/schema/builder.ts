@@ -1,6 +1,10 @@
 // The Pothos builder: the context type, the scalars and the plugins. It defines no types.
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { DockerClient } from '../docker/client.js';
+import { scopesFor, type Principal } from './access.js';
+import type { CreatePolicy } from './create-policy.js';
+import { codedError } from './errors.js';
 import type { Loaders } from './loaders.js';
 import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars.js';
 
@@ -12,11 +16,16 @@ export interface SchemaContext {
   signal: AbortSignal;
   /** The gateway's own origin-relative base, for URLs such as `exportUrl`. */
   basePath: string;
+  /** Who is calling; the local user has every right. */
+  principal: Principal;
+  /** Token mode's limits on createContainer; none in local mode. */
+  createPolicy?: CreatePolicy | undefined;
 }
 
 export const builder = new SchemaBuilder<{
   Context: SchemaContext;
   DefaultFieldNullability: false;
+  AuthScopes: { viewer: boolean; operator: boolean; admin: boolean };
   Scalars: {
     DateTime: { Input: string; Output: string | Date };
     JSON: { Input: unknown; Output: unknown };
@@ -24,6 +33,13 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => scopesFor(ctx.principal),
+    // Denied before the resolver runs, so a denied operation never reaches the engine.
+    unauthorizedError: (_parent, ctx, info) =>
+      codedError('FORBIDDEN', `The role ${ctx.principal.role} may not use ${info.parentType.name}.${info.fieldName}`),
+  },
 });
 
 builder.addScalarType('DateTime', DateTimeScalar);

@@ -4,6 +4,7 @@ import { NotFoundError } from '../docker/errors.js';
 import { builder, type SchemaContext } from './builder.js';
 import { ContainerRef, normalizeRef } from './container.js';
 import { fromInspect, type ContainerSource } from './container-view.js';
+import { enforceCreatePolicy } from './create-policy.js';
 import { badInput, codedError, toClientError } from './errors.js';
 
 const LabelInput = builder.inputType('LabelInput', {
@@ -207,10 +208,12 @@ function checkTimeout(timeout: number | null | undefined): number | undefined {
 builder.mutationFields((t) => ({
   createContainer: t.field({
     type: ContainerRef,
+    authScopes: { admin: true },
     description: 'docker create; with start: true, docker run -d. A container that fails to start is removed and the failure reported.',
     args: { input: t.arg({ type: CreateContainerInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const body = createBody(input);
+      if (ctx.createPolicy) enforceCreatePolicy(body, ctx.createPolicy);
       const created = await ctx.docker.containers.create(body, input.name ?? undefined, { signal: ctx.signal });
       if (input.start) {
         try {
@@ -230,12 +233,14 @@ builder.mutationFields((t) => ({
   }),
   startContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     description: 'Already running: no error.',
     args: { id: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.start(id, o)),
   }),
   stopContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     description: 'timeout is Docker\'s t, in seconds. Already stopped: no error.',
     args: { id: t.arg.string({ required: true }), timeout: t.arg.int() },
     resolve: (_root, args, ctx) => {
@@ -245,6 +250,7 @@ builder.mutationFields((t) => ({
   }),
   restartContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }), timeout: t.arg.int() },
     resolve: (_root, args, ctx) => {
       const timeout = checkTimeout(args.timeout);
@@ -253,6 +259,7 @@ builder.mutationFields((t) => ({
   }),
   killContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     description: 'signal defaults to SIGKILL.',
     args: { id: t.arg.string({ required: true }), signal: t.arg.string() },
     resolve: (_root, args, ctx) => {
@@ -264,16 +271,19 @@ builder.mutationFields((t) => ({
   }),
   pauseContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.pause(id, o)),
   }),
   unpauseContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.unpause(id, o)),
   }),
   renameContainer: t.field({
     type: ContainerRef,
+    authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }), name: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => {
       const name = normalizeRef(args.name);
@@ -283,6 +293,7 @@ builder.mutationFields((t) => ({
   }),
   removeContainer: t.field({
     type: 'ID',
+    authScopes: { admin: true },
     description: 'Answers the removed container\'s full id.',
     args: {
       id: t.arg.string({ required: true }),

@@ -2,6 +2,7 @@
 import type { PortSummary } from '../docker/types.js';
 import { builder } from './builder.js';
 import { fromInspect, fromSummary, type ContainerSource } from './container-view.js';
+import { NotFoundError } from '../docker/errors.js';
 import type { ContainerInspectWire } from '../docker/types.js';
 import type { SchemaContext } from './builder.js';
 import { badInput, codedError } from './errors.js';
@@ -35,7 +36,10 @@ export const ContainerRef = builder.objectRef<ContainerSource>('Container').impl
     shortId: t.string({ description: 'The first 12 characters of the id.', resolve: (c) => c.id.slice(0, 12) }),
     name: t.string({ description: 'The primary name, without its leading slash.', resolve: (c) => c.view.names[0] ?? '' }),
     names: t.stringList({ resolve: (c) => c.view.names }),
-    image: t.string({ resolve: (c) => c.view.image }),
+    image: t.string({
+      description: 'The image as the container was created from it, or its id once that name points elsewhere (as docker ps shows it).',
+      resolve: (c, _args, ctx) => (c.inspect ? listedImage(ctx, c.inspect) : c.view.image),
+    }),
     imageId: t.string({ resolve: (c) => c.view.imageId }),
     command: t.string({ resolve: (c) => c.view.command }),
     createdAt: t.field({ type: 'DateTime', resolve: (c) => c.view.createdAt }),
@@ -112,4 +116,20 @@ export async function requireContainer(ctx: SchemaContext, ref: string): Promise
   const inspect = normalized ? await ctx.loaders.find(normalized) : null;
   if (!inspect) throw codedError('NOT_FOUND', `No such container: ${ref}`);
   return inspect;
+}
+
+/**
+ * What the engine's list shows as a container's image: the name it was created with while that
+ * name still resolves to the container's image, else the image id.
+ */
+async function listedImage(ctx: SchemaContext, inspect: ContainerInspectWire): Promise<string> {
+  const name = inspect.Config.Image;
+  if (name === inspect.Image) return name;
+  try {
+    const image = await ctx.docker.images.inspect(name, { signal: ctx.signal });
+    return image.Id === inspect.Image ? name : inspect.Image;
+  } catch (error) {
+    if (error instanceof NotFoundError) return inspect.Image;
+    throw error;
+  }
 }

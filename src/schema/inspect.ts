@@ -9,6 +9,7 @@ import type {
   PortBindingWire,
   RestartPolicyWire,
 } from '../docker/types.js';
+import { redactEnv } from './access.js';
 import { builder } from './builder.js';
 import { realTime } from './container-view.js';
 import { LabelRef, labelPairs } from './label.js';
@@ -35,7 +36,10 @@ const ContainerConfigRef = builder.objectRef<ContainerConfigWire>('ContainerConf
     user: t.string({ resolve: (c) => c.User }),
     image: t.string({ resolve: (c) => c.Image }),
     workingDir: t.string({ resolve: (c) => c.WorkingDir }),
-    env: t.stringList({ description: '"KEY=value"', resolve: (c) => c.Env ?? [] }),
+    env: t.stringList({
+      description: '"KEY=value"; a viewer sees "KEY=***".',
+      resolve: (c, _args, ctx) => (ctx.principal.role === 'viewer' ? redactEnv(c.Env ?? []) : (c.Env ?? [])),
+    }),
     cmd: t.stringList({ nullable: true, resolve: (c) => c.Cmd }),
     entrypoint: t.stringList({ nullable: true, resolve: (c) => c.Entrypoint }),
     tty: t.boolean({ resolve: (c) => c.Tty }),
@@ -129,6 +133,11 @@ export const ContainerInspectRef = builder.objectRef<ContainerInspectWire>('Cont
     config: t.field({ type: ContainerConfigRef, resolve: (i) => i.Config }),
     hostConfig: t.field({ type: HostConfigRef, resolve: (i) => i.HostConfig }),
     mounts: t.field({ type: [MountRef], resolve: (i) => i.Mounts ?? [] }),
-    raw: t.field({ type: 'JSON', description: 'The whole inspect document, for anything not modelled.', resolve: (i) => i }),
+    raw: t.field({
+      type: 'JSON',
+      description: 'The whole inspect document, for anything not modelled; a viewer sees environment values redacted.',
+      resolve: (i, _args, ctx) =>
+        ctx.principal.role === 'viewer' ? { ...i, Config: { ...i.Config, Env: redactEnv(i.Config.Env ?? []) } } : i,
+    }),
   }),
 });

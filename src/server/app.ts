@@ -1,25 +1,59 @@
-// The composition root: engine client, Yoga, WebSocket server and routes on one HTTP server.
-import { createServer, type Server } from 'node:http';
+// The composition root: engine client, access control, Yoga, WebSocket server and routes on one HTTP server.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
 import type { FollowLimits } from '../docker/log-follow.js';
 import type { RequestObserver } from '../docker/request.js';
-import { handleRoute } from './routes.js';
+import type { Principal } from '../schema/access.js';
+import { AccessControl, type AccessConfig } from './access.js';
+import { stdoutAuditSink, type AuditSink } from './audit.js';
+import { DEFAULT_LIMITS, originAllowed, type DocumentLimits } from './hardening.js';
+import { handleExport, handleProbe, pathOf, sendError } from './routes.js';
 import { attachWebSocket, type WebSocketOptions } from './ws.js';
 import { createWharfYoga, type WharfYoga } from './yoga.js';
 
 export interface AppOptions {
   docker: ConnectionSettings;
+  /** Local mode (every right, no tokens) unless said otherwise. */
+  access?: AccessConfig;
   observeEngine?: RequestObserver;
   webSocket?: WebSocketOptions;
   followLimits?: FollowLimits;
+  /** Default: on. */
+  graphiql?: boolean;
+  /** Default: on. */
+  introspection?: boolean;
+  /** Browser origins allowed besides the gateway's own; none by default. */
+  corsOrigins?: string[];
+  limits?: Partial<DocumentLimits>;
+  /** Where audit lines go; stdout by default. */
+  audit?: AuditSink;
+}
+
+/** The largest request body the gateway reads, as on the WebSocket. */
+export const MAX_REQUEST_BODY = 1024 * 1024;
+
+/** POST bodies must say their length, and stay under the limit; answers 411/413 otherwise. */
+function bodySizeAcceptable(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'POST') return true;
+  const length = req.headers['content-length'];
+  if (length === undefined) {
+    sendError(res, 411, 'BAD_USER_INPUT', 'A POST body must come with Content-Length');
+    return false;
+  }
+  if (!/^\d+$/.test(length) || Number(length) > MAX_REQUEST_BODY) {
+    sendError(res, 413, 'BAD_USER_INPUT', `A request body may be at most ${MAX_REQUEST_BODY} bytes`);
+    return false;
+  }
+  return true;
 }
 
 export interface WharfApp {
   server: Server;
   docker: DockerClient;
   yoga: WharfYoga;
+  access: AccessControl;
   /** Listens; resolves to the URL of /graphql. */
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, ends open sockets and streams, closes the engine connections. */
@@ -32,17 +66,68 @@ export function buildApp(options: AppOptions): WharfApp {
     ...(options.observeEngine ? { observe: options.observeEngine } : {}),
     ...(options.followLimits ? { followLimits: options.followLimits } : {}),
   });
-  const yoga = createWharfYoga(docker);
-  const server = createServer((req, res) => {
-    if (handleRoute(docker, req, res)) return;
-    void yoga.requestListener(req, res);
+  const access = new AccessControl(options.access ?? { mode: 'local' });
+  const corsOrigins = options.corsOrigins ?? [];
+  const graphiql = options.graphiql ?? true;
+  const principals = new WeakMap<IncomingMessage, Principal>();
+  const yoga = createWharfYoga(docker, {
+    access,
+    principals,
+    graphiql,
+    introspection: options.introspection ?? true,
+    corsOrigins,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    audit: options.audit ?? stdoutAuditSink,
   });
-  const ws = attachWebSocket(server, yoga, options.webSocket);
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (handleProbe(docker, req, res)) return;
+    if (!originAllowed(req.headers.origin, req.headers.host, corsOrigins)) {
+      sendError(res, 403, 'FORBIDDEN', 'This origin may not use the gateway');
+      return;
+    }
+    const auth = access.authenticateHeaders(req.headers);
+    if (!auth.ok) {
+      // CORS preflights carry no credentials; GraphiQL's page is static and asks for nothing itself.
+      const preflight = req.method === 'OPTIONS';
+      const graphiqlPage = graphiql && req.method === 'GET' && pathOf(req) === '/graphql' && (req.headers.accept ?? '').includes('text/html');
+      if (!preflight && !graphiqlPage) {
+        res.setHeader('www-authenticate', 'Bearer');
+        sendError(res, 401, 'UNAUTHENTICATED', auth.message);
+        return;
+      }
+    } else {
+      if (!bodySizeAcceptable(req, res)) return;
+      principals.set(req, auth.principal);
+      if (handleExport(docker, req, res, auth.principal)) return;
+    }
+    void yoga.requestListener(req, res);
+  };
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      // A bug in a route must cost one request, never the process.
+      console.error('wharf: request failed', error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+      else res.destroy();
+    }
+  });
+  const ws = attachWebSocket(
+    server,
+    yoga,
+    (payload, request) => {
+      const fromPayload = payload?.authorization ?? payload?.Authorization;
+      return access.authenticate(typeof fromPayload === 'string' ? fromPayload : request.headers.authorization);
+    },
+    { verifyOrigin: (origin, host) => originAllowed(origin, host, corsOrigins), ...options.webSocket },
+  );
 
   return {
     server,
     docker,
     yoga,
+    access,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

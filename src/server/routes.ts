@@ -3,14 +3,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { DockerClient } from '../docker/client.js';
 import { EngineError, isAbortError } from '../docker/errors.js';
+import type { Principal } from '../schema/access.js';
 
 const EXPORT_ROUTE = /^\/containers\/([^/]+)\/export$/;
 /** How long /readyz waits for the engine's /_ping. */
 const READY_TIMEOUT_MS = 3_000;
 
-/** Answers the request when its path is one of these routes; false when it is not. */
-export function handleRoute(docker: DockerClient, req: IncomingMessage, res: ServerResponse): boolean {
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
+export function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0] ?? '/';
+}
+
+/** /healthz and /readyz, which need no credentials; false for any other path. */
+export function handleProbe(docker: DockerClient, req: IncomingMessage, res: ServerResponse): boolean {
+  const path = pathOf(req);
   if (path === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
     return true;
@@ -19,14 +24,30 @@ export function handleRoute(docker: DockerClient, req: IncomingMessage, res: Ser
     void ready(docker, res);
     return true;
   }
-  const match = EXPORT_ROUTE.exec(path);
+  return false;
+}
+
+/** The export route, for admins; false for any other path. */
+export function handleExport(docker: DockerClient, req: IncomingMessage, res: ServerResponse, principal: Principal): boolean {
+  const match = EXPORT_ROUTE.exec(pathOf(req));
   if (match) {
+    if (principal.role !== 'admin') {
+      sendError(res, 403, 'FORBIDDEN', `The role ${principal.role} may not export a container's filesystem`);
+      return true;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       sendError(res, 405, 'BAD_USER_INPUT', 'Only GET streams an export');
       return true;
     }
-    void exportContainer(docker, decodeURIComponent(match[1] ?? ''), req, res);
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1] ?? '');
+    } catch {
+      sendError(res, 400, 'BAD_USER_INPUT', 'The container id in the path is not valid percent-encoding');
+      return true;
+    }
+    void exportContainer(docker, id, req, res);
     return true;
   }
   return false;
@@ -84,6 +105,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** Errors on plain routes look like GraphQL errors, so one client-side handler reads both. */
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }

@@ -3,6 +3,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
+import type { Principal } from '../schema/access.js';
+import type { Authentication } from './access.js';
 import type { WharfYoga } from './yoga.js';
 
 /** The biggest message a client may send. */
@@ -12,6 +14,8 @@ export const DEFAULT_MAX_SUBSCRIPTIONS = 50;
 export interface WebSocketOptions {
   /** Operations one connection may have open at once. */
   maxSubscriptions?: number;
+  /** Refuses the upgrade of a browser page from an origin that may not talk to the gateway. */
+  verifyOrigin?: (origin: string | undefined, host: string | undefined) => boolean;
   /**
    * Decides at `connection_init` whether the connection may go on: the place where
    * authentication plugs in. Its object, if any, is kept as the connection's identity.
@@ -19,17 +23,39 @@ export interface WebSocketOptions {
   onConnectionInit?: (
     payload: Readonly<Record<string, unknown>> | undefined,
     request: IncomingMessage,
-  ) => boolean | Record<string, unknown> | Promise<boolean | Record<string, unknown>>;
+  ) => boolean | Promise<boolean>;
 }
+
+/** Who a connection is, from its connection_init payload or its upgrade request. */
+export type ConnectionAuthenticator = (
+  payload: Readonly<Record<string, unknown>> | undefined,
+  request: IncomingMessage,
+) => Authentication;
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
 }
 
-export function attachWebSocket(server: Server, yoga: WharfYoga, options: WebSocketOptions = {}) {
+/** graphql-ws's close code for a connection without valid credentials. */
+const CLOSE_UNAUTHORIZED = 4401;
+
+export function attachWebSocket(
+  server: Server,
+  yoga: WharfYoga,
+  authenticate: ConnectionAuthenticator,
+  options: WebSocketOptions = {},
+) {
   const maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_PAYLOAD });
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: MAX_WS_PAYLOAD,
+    verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
+      options.verifyOrigin ? options.verifyOrigin(info.origin || undefined, info.req.headers.host) : true,
+  });
+  /** Who each connection is, settled at connection_init. */
+  const principals = new WeakMap<object, Principal>();
   /** Each operation's abort controller, by socket and operation id: aborted when it completes or the socket goes. */
   const operations = new WeakMap<object, Map<string, AbortController>>();
 
@@ -37,7 +63,16 @@ export function attachWebSocket(server: Server, yoga: WharfYoga, options: WebSoc
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      onConnect: (ctx) => (options.onConnectionInit ? options.onConnectionInit(ctx.connectionParams, ctx.extra.request) : true),
+      onConnect: async (ctx) => {
+        const auth = authenticate(ctx.connectionParams, ctx.extra.request);
+        if (!auth.ok) {
+          ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
+          return false;
+        }
+        if (options.onConnectionInit && !(await options.onConnectionInit(ctx.connectionParams, ctx.extra.request))) return false;
+        principals.set(ctx, auth.principal);
+        return true;
+      },
       onSubscribe: async (ctx, id, payload) => {
         let byId = operations.get(ctx);
         if (!byId) operations.set(ctx, (byId = new Map()));
@@ -56,15 +91,21 @@ export function attachWebSocket(server: Server, yoga: WharfYoga, options: WebSoc
           socket: ctx.extra.socket,
           params: payload,
           wharfSignal: controller.signal,
+          wharfPrincipal: principals.get(ctx),
         });
+        // graphql-ws calls onComplete only for operations that started: a refused one frees its slot here.
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
+          byId.delete(id);
           return [error as never];
         }
         const errors = validate(schema, document);
-        if (errors.length) return errors;
+        if (errors.length) {
+          byId.delete(id);
+          return errors;
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName ?? null,

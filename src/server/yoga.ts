@@ -1,28 +1,65 @@
-// The Yoga instance: the schema, the per-operation context, error masking and GraphiQL at /graphql.
+// The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
+import type { IncomingMessage } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { DockerClient } from '../docker/client.js';
+import type { Principal } from '../schema/access.js';
 import { schema, type SchemaContext } from '../schema/index.js';
+import type { AccessControl } from './access.js';
+import { useAuditLog, type AuditSink } from './audit.js';
 import { createContext } from './context.js';
 import { maskError, quietAboutEngineErrors, useContractErrorCodes } from './errors.js';
+import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 
 export interface ServerContext {
   /** Set for WebSocket operations, which have no fetch Request of their own. */
   wharfSignal?: AbortSignal;
+  /** Set for WebSocket operations: who opened the connection. */
+  wharfPrincipal?: Principal;
+  /** The Node request, for HTTP operations. */
+  req?: IncomingMessage;
 }
 
 export type WharfYoga = YogaServerInstance<ServerContext, SchemaContext>;
 
-export function createWharfYoga(docker: DockerClient): WharfYoga {
+export interface YogaOptions {
+  access: AccessControl;
+  /** Who each authenticated HTTP request is, set before Yoga sees it. */
+  principals: WeakMap<IncomingMessage, Principal>;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
+  limits: DocumentLimits;
+  audit: AuditSink;
+}
+
+export function createWharfYoga(docker: DockerClient, options: YogaOptions): WharfYoga {
   return createYoga<ServerContext, SchemaContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Wharf', subscriptionsProtocol: 'WS' },
+    graphiql: options.graphiql ? { title: 'Wharf', subscriptionsProtocol: 'WS' } : false,
     maskedErrors: { maskError },
     batching: false,
-    plugins: [useContractErrorCodes()],
+    // Enforced in app.ts from Content-Length: Yoga's own limit re-streams every body, which costs more than the query.
+    maxRequestBodySize: false,
+    // Closed unless origins are configured: Yoga's default would echo any origin.
+    cors: options.corsOrigins.length
+      ? { origin: options.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-wharf-csrf', 'x-graphql-yoga-csrf'] }
+      : false,
+    plugins: [
+      ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),
+      useContractErrorCodes(),
+      useAuditLog(options.audit),
+    ],
     logging: quietAboutEngineErrors,
-    context: (initial: ServerContext & { request?: Request }) =>
-      createContext(docker, initial.wharfSignal ?? initial.request?.signal ?? new AbortController().signal),
+    context: (initial: ServerContext & { request?: Request }) => {
+      const principal = initial.wharfPrincipal ?? (initial.req ? options.principals.get(initial.req) : undefined);
+      if (!principal) throw new Error('An operation reached Yoga without an authenticated principal');
+      return createContext(docker, {
+        signal: initial.wharfSignal ?? initial.request?.signal ?? new AbortController().signal,
+        principal,
+        createPolicy: options.access.createPolicy,
+      });
+    },
   });
 }

@@ -22,7 +22,11 @@ export async function startGateway(
   options: Omit<AppOptions, 'docker'> & { env?: Record<string, string | undefined> } = {},
 ): Promise<TestGateway> {
   const { env, ...rest } = options;
-  const app = buildApp({ ...rest, docker: connectionFromEnv({ ...(env ?? {}), DOCKER_HOST: dockerHost }) });
+  const app = buildApp({
+    audit: () => undefined,
+    ...rest,
+    docker: connectionFromEnv({ ...(env ?? {}), DOCKER_HOST: dockerHost }),
+  });
   const { port } = await app.listen(0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   return { app, origin, url: `${origin}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, close: () => app.close() };

@@ -1,0 +1,48 @@
+// GraphQL hardening: document limits (graphql-armor), introspection, CSRF prevention and allowed origins.
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { Plugin } from 'graphql-yoga';
+
+export interface DocumentLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/** Far above what a real dashboard sends; far below what a bomb needs. */
+export const DEFAULT_LIMITS: DocumentLimits = { maxDepth: 12, maxAliases: 50, maxTokens: 5_000, maxCost: 20_000 };
+
+/** Headers that make a request preflighted, so a browser cannot send it cross-site unasked. */
+export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'x-wharf-csrf', 'authorization'];
+
+export function hardeningPlugins(options: { limits: DocumentLimits; introspection: boolean }): Plugin[] {
+  const { limits } = options;
+  const plugins: Plugin[] = [
+    maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
+    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+  ];
+  if (!options.introspection) plugins.push(useDisableIntrospection());
+  return plugins;
+}
+
+/**
+ * Whether a browser page from `origin` may talk to this gateway: no Origin (not a browser),
+ * the gateway's own origin (GraphiQL, the dashboard), or one of the configured ones.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
