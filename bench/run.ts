@@ -1,0 +1,455 @@
+// `npm run bench`: one private engine with 50 containers; gateway-vs-engine latency ratios and upstream call counts, in one table.
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
+import { startCountingProxy, type CountingProxy } from '../test/helpers/counting-proxy.js';
+import { interleave, type ComparisonOptions, type Contender } from './compare.js';
+import { createFixture, type Fixture } from './fixture.js';
+import { gatewayNodeEnv, startGatewayProcess, type GatewayProcess } from './gateway-process.js';
+import { engineHttp, gatewayHttp, type EngineHttp, type GatewayHttp, type GraphQLResponse } from './http.js';
+import { processCpuMs } from './process-cpu.js';
+import { summarize, type Summary } from './stats.js';
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --iterations N      timed rounds per comparison (default 300)
+  --warmup N          untimed rounds first (default 50)
+  --containers N      containers in the engine (default 50)
+  --cpu-prof          profile the timing gateway (node --cpu-prof); summarise with bench/profile-summary.ts
+  --cpu-prof-dir DIR  where to write the profile (default: a new /tmp/wharf-bench-prof.* directory)
+
+The gateway runs with the caller's NODE_ENV, or production when unset.`;
+
+const LIST_QUERY = '{ containers(all: true) { id name state status image } }';
+const NESTED_QUERY = '{ containers(all: true) { inspect { state { status } } } }';
+const inspectQuery = (id: string): string =>
+  `{ container(id: "${id}") { inspect { path args restartCount state { status running pid startedAt } ` +
+  'config { image cmd env labels { key value } } hostConfig { memory networkMode } mounts { destination } } } }';
+const aliasesQuery = (id: string): string =>
+  `{ a: container(id: "${id}") { inspect { state { status } } } b: container(id: "${id}") { name inspect { path } } ` +
+  `c: container(id: "${id}") { state status } }`;
+
+const LIST_TARGET = 1.15;
+const INSPECT_TARGET = 1.2;
+const CONCURRENT_QUERIES = 50;
+const CONCURRENT_ROUNDS = 5;
+const CONCURRENT_MAX_LIST_CALLS = 5;
+const INSPECT_PATH = /^\/containers\/[^/]+\/json$/;
+
+interface Options extends ComparisonOptions {
+  containers: number;
+  cpuProfDir: string | undefined;
+}
+
+interface LatencyRow {
+  name: string;
+  gateway: Summary;
+  engine: Summary;
+  /** The gateway process's CPU time per operation, warm-up included; undefined without /proc. */
+  gatewayCpuMs: number | undefined;
+  target: number;
+}
+
+interface ReferenceRow {
+  name: string;
+  ms: Summary;
+  /** The engine figure this one is compared with, if any. */
+  ratioTo?: Summary | undefined;
+}
+
+interface CountRow {
+  name: string;
+  measured: string;
+  expected: string;
+  pass: boolean;
+}
+
+// --- wire shapes the checks read ---------------------------------------------------------------
+
+interface ListData {
+  containers: Array<{ id: string; name: string; state: string; status: string; image: string }>;
+}
+interface InspectData {
+  container: { inspect: { path: string; state: { status: string }; config: { image: string } } } | null;
+}
+interface EngineSummary {
+  Id: string;
+}
+interface EngineInspect {
+  Id: string;
+  State: { Status: string };
+}
+
+// --- cleanup, in reverse order of setup, whatever happened -------------------------------------
+
+const cleanups: Array<{ what: string; run: () => Promise<void> }> = [];
+let cleaning: Promise<boolean> | undefined;
+let interrupted = false;
+
+function onCleanup(what: string, run: () => Promise<void>): void {
+  cleanups.push({ what, run });
+}
+
+function cleanup(): Promise<boolean> {
+  cleaning ??= (async () => {
+    let ok = true;
+    for (const step of cleanups.splice(0).reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        ok = false;
+        process.stderr.write(`bench: cleanup failed (${step.what}): ${describe(error)}\n`);
+      }
+    }
+    return ok;
+  })();
+  return cleaning;
+}
+
+async function startGateway(options: Parameters<typeof startGatewayProcess>[0]): Promise<GatewayProcess> {
+  const gateway = await startGatewayProcess(options);
+  onCleanup(`stop the ${options.label}`, () => gateway.stop());
+  log(`${options.label}: pid ${gateway.pid}, ${gateway.url}`);
+  return gateway;
+}
+
+function openGatewayClient(url: string, connections?: number): GatewayHttp {
+  const client = gatewayHttp(url, connections);
+  onCleanup(`close the client of ${url}`, () => client.close());
+  return client;
+}
+
+// --- the run -----------------------------------------------------------------------------------
+
+async function main(options: Options): Promise<void> {
+  const started = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  log('starting a private engine');
+  const engine = await startPrivateEngine();
+  onCleanup('stop the engine', () => engine.stop());
+  log(`engine: dockerd pid ${engine.pid}, ${engine.dir}`);
+
+  log(`creating ${options.containers} containers`);
+  const fixture = await createFixture(engine.socketPath, options.containers);
+  onCleanup('remove the containers', () => fixture.remove());
+
+  const raw = await engineHttp(engine.socketPath);
+  onCleanup('close the engine client', () => raw.close());
+
+  const { latency, reference } = await measureLatency(engine, raw, fixture, options);
+
+  // Call counts: a gateway of its own behind a counting proxy, so that counting never disturbs the timing above.
+  log('call counts: a second gateway behind a counting proxy');
+  const proxy = await startCountingProxy(engine.socketPath);
+  onCleanup('close the counting proxy', () => proxy.close());
+  const countingGateway = await startGateway({ dockerHost: proxy.dockerHost, label: 'counting gateway' });
+  const counts = await countCalls(openGatewayClient(countingGateway.url, CONCURRENT_QUERIES), proxy, fixture.ids, options.containers);
+
+  const machine = { cpus: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 };
+  printReport(options, { running: fixture.running, created: fixture.created, apiVersion: raw.apiVersion }, machine, latency, reference, counts);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
+  if (options.cpuProfDir) log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
+}
+
+async function measureLatency(
+  engine: PrivateEngine,
+  raw: EngineHttp,
+  fixture: Fixture,
+  options: Options,
+): Promise<{ latency: LatencyRow[]; reference: ReferenceRow[] }> {
+  const profDir = options.cpuProfDir;
+  const gateway = await startGateway({
+    dockerHost: engine.dockerHost,
+    label: 'gateway',
+    nodeArgs: profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [],
+  });
+  const client = openGatewayClient(gateway.url);
+  // The floor: what a hand-written proxy in its own process pays for the same answers.
+  const minimal = await startGateway({ dockerHost: engine.dockerHost, label: 'minimal proxy', entry: ['bench/minimal-proxy.ts'] });
+  const floor = openGatewayClient(minimal.url);
+  const expected = options.containers;
+  const target = fixture.ids[0];
+  if (!target) throw new Error('no container to inspect');
+
+  const listOf = (who: string) => (res: GraphQLResponse<ListData>) => {
+    const n = noErrors(res, `list (${who})`).containers.length;
+    if (n !== expected) throw new Error(`list: the ${who} answered ${n} containers, not ${expected}`);
+  };
+  const inspectOf = (who: string) => (res: GraphQLResponse<InspectData>) => {
+    if (!noErrors(res, `inspect (${who})`).container?.inspect.state.status) throw new Error(`inspect: the ${who} answered no state`);
+  };
+  const inspectOp = inspectQuery(target);
+
+  /** Runs one interleaved comparison and measures the gateway's CPU over it. */
+  const compare = async <T extends unknown[]>(what: string, contenders: { [K in keyof T]: Contender<T[K]> }) => {
+    log(`${what}: ${options.warmup} warm-up + ${options.iterations} interleaved rounds`);
+    const cpuBefore = processCpuMs(gateway.pid);
+    const samples = await interleave<T>(contenders, options);
+    const cpuAfter = processCpuMs(gateway.pid);
+    const perOp = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / (options.warmup + options.iterations);
+    return { samples, perOp };
+  };
+
+  const list = await compare<[GraphQLResponse<ListData>, EngineSummary[], GraphQLResponse<ListData>]>('list', [
+    { run: () => client.post<ListData>(LIST_QUERY), check: listOf('gateway') },
+    {
+      run: () => raw.getJson<EngineSummary[]>('/containers/json?all=1'),
+      check: (body) => {
+        if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
+      },
+    },
+    { run: () => floor.getJson<GraphQLResponse<ListData>>('/list'), check: listOf('minimal proxy') },
+  ]);
+
+  const inspect = await compare<[GraphQLResponse<InspectData>, EngineInspect, GraphQLResponse<InspectData>]>('inspect', [
+    { run: () => client.post<InspectData>(inspectOp), check: inspectOf('gateway') },
+    {
+      run: () => raw.getJson<EngineInspect>(`/containers/${target}/json`),
+      check: (body) => {
+        if (body.Id !== target) throw new Error(`inspect: the engine answered ${body.Id}`);
+      },
+    },
+    { run: () => floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${target}`), check: inspectOf('minimal proxy') },
+  ]);
+
+  // What any answer costs before the schema or the engine do any work.
+  const bare = await compare<[{ status: string }, GraphQLResponse<{ __typename: string }>, string]>('reference points', [
+    {
+      run: () => client.getJson<{ status: string }>('/healthz'),
+      check: (body) => {
+        if (body.status !== 'ok') throw new Error(`/healthz answered ${JSON.stringify(body)}`);
+      },
+    },
+    { run: () => client.post<{ __typename: string }>('{ __typename }'), check: (res) => void noErrors(res, '__typename') },
+    {
+      run: () => raw.ping(),
+      check: (text) => {
+        if (text !== 'OK') throw new Error(`/_ping answered ${text}`);
+      },
+    },
+  ]);
+
+  // Stopped now, so they compete for no CPU later and, when profiled, the gateway writes its profile.
+  await gateway.stop();
+  await minimal.stop();
+
+  const [gatewayList = [], engineList = [], floorList = []] = list.samples;
+  const [gatewayInspect = [], engineInspect = [], floorInspect = []] = inspect.samples;
+  const [healthz = [], typename = [], ping = []] = bare.samples;
+  const latency: LatencyRow[] = [
+    { name: `list (${expected} containers)`, gateway: summarize(gatewayList), engine: summarize(engineList), gatewayCpuMs: list.perOp, target: LIST_TARGET },
+    { name: 'inspect (one container)', gateway: summarize(gatewayInspect), engine: summarize(engineInspect), gatewayCpuMs: inspect.perOp, target: INSPECT_TARGET },
+  ];
+  const reference: ReferenceRow[] = [
+    { name: 'minimal proxy: list', ms: summarize(floorList), ratioTo: latency[0]?.engine },
+    { name: 'minimal proxy: inspect', ms: summarize(floorInspect), ratioTo: latency[1]?.engine },
+    { name: 'gateway GET /healthz (HTTP only)', ms: summarize(healthz) },
+    { name: 'gateway { __typename } (Yoga, no engine)', ms: summarize(typename) },
+    { name: 'engine GET /_ping (raw)', ms: summarize(ping) },
+  ];
+  return { latency, reference };
+}
+
+async function countCalls(client: GatewayHttp, proxy: CountingProxy, ids: readonly string[], expected: number): Promise<CountRow[]> {
+  // Negotiates the gateway's API version and opens every keep-alive connection before anything is counted.
+  noErrors(await client.post<ListData>(LIST_QUERY), 'warm-up');
+  await Promise.all(Array.from({ length: CONCURRENT_QUERIES }, () => client.post<{ __typename: string }>('{ __typename }')));
+  const lists = () => proxy.count('GET', '/containers/json');
+  const inspects = () => proxy.count('GET', INSPECT_PATH);
+  const rows: CountRow[] = [];
+
+  proxy.reset();
+  const nested = noErrors(await client.post<{ containers: Array<{ inspect: { state: { status: string } } }> }>(NESTED_QUERY), 'nested');
+  if (nested.containers.length !== expected) throw new Error(`nested: ${nested.containers.length} containers, not ${expected}`);
+  rows.push({
+    name: `nested inspect over ${expected} containers`,
+    measured: `${lists()} list + ${inspects()} inspect` + otherCalls(proxy, lists() + inspects()),
+    expected: `1 list + ${expected} inspect`,
+    pass: lists() === 1 && inspects() === expected && proxy.calls.length === 1 + expected,
+  });
+
+  const id = ids[1] ?? ids[0];
+  if (!id) throw new Error('no container for the alias query');
+  proxy.reset();
+  noErrors(await client.post<InspectData>(aliasesQuery(id)), 'aliases');
+  rows.push({
+    name: 'three aliases of one container',
+    measured: `${inspects()} inspect` + otherCalls(proxy, inspects()),
+    expected: '1 inspect',
+    pass: inspects() === 1 && proxy.calls.length === 1,
+  });
+
+  const perRound: number[] = [];
+  for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+    proxy.reset();
+    const answers = await Promise.all(Array.from({ length: CONCURRENT_QUERIES }, () => client.post<ListData>(LIST_QUERY)));
+    for (const answer of answers) noErrors(answer, 'concurrent list');
+    perRound.push(lists());
+  }
+  const worst = Math.max(...perRound);
+  rows.push({
+    name: `${CONCURRENT_QUERIES} concurrent identical lists (${CONCURRENT_ROUNDS} rounds)`,
+    measured: `${worst} list (rounds: ${perRound.join(', ')})`,
+    expected: `<= ${CONCURRENT_MAX_LIST_CALLS} list`,
+    pass: worst <= CONCURRENT_MAX_LIST_CALLS,
+  });
+  return rows;
+}
+
+function otherCalls(proxy: CountingProxy, known: number): string {
+  const others = proxy.calls.length - known;
+  return others > 0 ? ` + ${others} other (${[...new Set(proxy.calls.map((c) => `${c.method} ${c.path}`))].join(', ')})` : '';
+}
+
+function noErrors<T>(res: GraphQLResponse<T>, what: string): T {
+  if (res.errors?.length || !res.data) throw new Error(`${what}: the gateway answered errors: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+// --- the report --------------------------------------------------------------------------------
+
+function printReport(
+  options: Options,
+  engine: { running: number; created: number; apiVersion: string },
+  machine: { cpus: number; loadBefore: number; loadAfter: number },
+  latency: LatencyRow[],
+  reference: ReferenceRow[],
+  counts: CountRow[],
+): void {
+  const ms = (x: number) => x.toFixed(3);
+  const out: string[] = [
+    '',
+    `Wharf benchmarks: ${options.containers} containers (${engine.running} running, ${engine.created} created), ` +
+      `engine API ${engine.apiVersion}; gateway NODE_ENV=${gatewayNodeEnv()}; ` +
+      `${options.iterations} timed rounds after ${options.warmup} warm-up, interleaved`,
+    `${machine.cpus} CPUs, 1-minute load average ${machine.loadBefore.toFixed(1)} before and ${machine.loadAfter.toFixed(1)} after ` +
+      '(load generator, gateway, dockerd and anything else running all share them)',
+    '',
+    'Latency, ms: gateway (GraphQL over HTTP, own process) vs engine (raw GET on its socket, JSON parsed); ratio = median / median',
+    ...table(
+      ['figure', 'gateway median', 'gateway p95', 'engine median', 'engine p95', 'gateway CPU/op', 'ratio', 'target', ''],
+      latency.map((row) => {
+        const ratio = row.gateway.median / row.engine.median;
+        return [
+          row.name,
+          ms(row.gateway.median),
+          ms(row.gateway.p95),
+          ms(row.engine.median),
+          ms(row.engine.p95),
+          row.gatewayCpuMs === undefined ? 'n/a' : ms(row.gatewayCpuMs),
+          ratio.toFixed(2),
+          `<= ${row.target.toFixed(2)}`,
+          ratio <= row.target ? 'PASS' : 'FAIL',
+        ];
+      }),
+    ),
+    '',
+    'Reference points, ms (same run, no target): a hand-written proxy in its own process (bench/minimal-proxy.ts), the floor',
+    'for any out-of-process gateway here; and what an answer costs before the schema or the engine do any work',
+    ...table(
+      ['figure', 'median', 'p95', 'ratio to engine', ''],
+      reference.map((row) => [
+        row.name,
+        ms(row.ms.median),
+        ms(row.ms.p95),
+        row.ratioTo ? (row.ms.median / row.ratioTo.median).toFixed(2) : '',
+        '',
+      ]),
+    ),
+    '',
+    'Upstream engine calls per operation, through a counting proxy (separate gateway process)',
+    ...table(
+      ['figure', 'measured', 'expected', ''],
+      counts.map((row) => [row.name, row.measured, row.expected, row.pass ? 'PASS' : 'FAIL']),
+    ),
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Columns padded to their widest cell: the first and last left-aligned, the figures between right-aligned. */
+function table(header: string[], rows: string[][]): string[] {
+  const all = [header, ...rows];
+  const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (col === 0 || col === row.length - 1 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...rows.map(line)];
+}
+
+// --- entry -------------------------------------------------------------------------------------
+
+function readOptions(argv: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      iterations: { type: 'string' },
+      warmup: { type: 'string' },
+      containers: { type: 'string' },
+      'cpu-prof': { type: 'boolean' },
+      'cpu-prof-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  const count = (name: string, text: string | undefined, fallback: number, min: number): number => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min}, not "${text}"`);
+    return n;
+  };
+  const cpuProfDir = values['cpu-prof-dir'] ?? (values['cpu-prof'] ? mkdtempSync('/tmp/wharf-bench-prof.') : undefined);
+  return {
+    iterations: count('iterations', values.iterations, 300, 1),
+    warmup: count('warmup', values.warmup, 50, 0),
+    containers: count('containers', values.containers, 50, 2),
+    cpuProfDir,
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+async function entry(): Promise<number> {
+  let options: Options | 'help';
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      log(`${signal}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  let code = 0;
+  try {
+    await main(options);
+  } catch (error) {
+    // After a signal the run fails only because cleanup pulled its clients away: not worth a stack trace.
+    if (!interrupted) process.stderr.write(`bench: failed: ${describe(error)}\n`);
+    code = 1;
+  }
+  // Figures are not verdicts: only a crash, or a mess left behind, makes the exit code non-zero.
+  if (!(await cleanup())) code = code || 1;
+  return code;
+}
+
+void entry().then((code) => process.exit(code));
