@@ -22,8 +22,8 @@ export interface FollowLimits {
 
 export const DEFAULT_FOLLOW_LIMITS: FollowLimits = { maxLines: 100_000, maxBytes: 32 * 1024 * 1024 };
 
-/** History is read from the engine only as fast as the subscriber takes it. */
-const HISTORY_HIGH_WATER = 64;
+/** History is read from the engine only as fast as the subscriber takes it: this many lines may wait. */
+const HISTORY_HIGH_WATER_LINES = 4096;
 /** The shared follow starts a little in the past; the seam filter drops what history already gave. */
 const FOLLOW_OVERLAP_SECONDS = 2;
 
@@ -319,11 +319,11 @@ export class LogFollower {
         if (showHistory) output.push(batch);
       };
       output.onTake = () => {
-        if (!historyDone && body.isPaused() && output.queued < HISTORY_HIGH_WATER / 2) body.resume();
+        if (!historyDone && body.isPaused() && output.queuedLines < HISTORY_HIGH_WATER_LINES / 2) body.resume();
       };
       body.on('data', (chunk: Buffer) => {
         take(parser.push(chunk));
-        if (output.queued >= HISTORY_HIGH_WATER) body.pause();
+        if (output.queuedLines >= HISTORY_HIGH_WATER_LINES) body.pause();
       });
       body.on('end', () => {
         take(parser.end());
