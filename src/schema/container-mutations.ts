@@ -1,11 +1,11 @@
 // The lifecycle mutations: create, start, stop, restart, kill, pause, unpause, rename, remove.
 import type { ContainerCreateWire, HostConfigWire, PortBindingWire } from '../docker/types.js';
-import { NotFoundError } from '../docker/errors.js';
+import { EngineError, NotFoundError } from '../docker/errors.js';
 import { builder, type SchemaContext } from './builder.js';
 import { ContainerRef, normalizeRef } from './container.js';
 import { fromInspect, type ContainerSource } from './container-view.js';
 import { enforceCreatePolicy } from './create-policy.js';
-import { badInput, codedError, toClientError } from './errors.js';
+import { badInput, codedError } from './errors.js';
 
 const LabelInput = builder.inputType('LabelInput', {
   fields: (t) => ({
@@ -221,11 +221,8 @@ builder.mutationFields((t) => ({
         } catch (error) {
           // Not left half-made: a container that cannot start is removed, and the client told why.
           await ctx.docker.containers.remove(created.Id, { force: true, volumes: true }).catch(() => undefined);
-          const cause = toClientError(error);
-          if (cause instanceof Error && 'extensions' in cause) {
-            cause.message = `The container was created but failed to start, and was removed: ${cause.message}`;
-          }
-          throw cause;
+          if (!(error instanceof EngineError)) throw error;
+          throw codedError(error.code, `The container was created but failed to start, and was removed: ${error.message}`);
         }
       }
       return fromInspect(await ctx.loaders.refresh(created.Id));
