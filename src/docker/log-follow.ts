@@ -11,6 +11,8 @@ export interface FollowOptions {
   /** `seconds.nanoseconds`, as the engine takes it. */
   since?: string | undefined;
   tail?: number | undefined;
+  /** false for a container that is not running: its log is complete, so no follow is opened. */
+  running?: boolean;
 }
 
 export interface FollowLimits {
@@ -174,13 +176,14 @@ export class LogFollower {
    */
   async follow(id: string, tty: boolean, options: FollowOptions, signal?: AbortSignal): Promise<AsyncIterableIterator<Batch>> {
     let hub = this.hubs.get(id);
-    if (!hub || hub.done) {
+    if (options.running === false) hub = undefined;
+    else if (!hub || hub.done) {
       hub = new FollowHub(this.api, id, tty, (done) => {
         if (this.hubs.get(id) === done) this.hubs.delete(id);
       });
       this.hubs.set(id, hub);
     }
-    const joinedHub = hub;
+    const joinedHub: FollowHub | undefined = hub;
     const historyController = new AbortController();
     // Live lines are held to the subscriber's own since, as docker logs -f --since does.
     const sinceTimestamp = options.since === undefined ? undefined : fromEngineTime(options.since);
@@ -232,7 +235,7 @@ export class LogFollower {
       onClose: () => {
         historyController.abort();
         historyBody?.destroy();
-        joinedHub.remove(sink);
+        joinedHub?.remove(sink);
         signal?.removeEventListener('abort', abortFromSignal);
       },
     });
@@ -289,9 +292,10 @@ export class LogFollower {
       }
     };
 
-    joinedHub.sinks.add(sink);
+    if (joinedHub) joinedHub.sinks.add(sink);
+    else liveEnded = true;
     try {
-      await joinedHub.ready;
+      if (joinedHub) await joinedHub.ready;
       if (output.isClosed) return output;
       // tail 0 still needs the last line's timestamp for the seam: ask for one line and show none.
       const showHistory = options.tail !== 0;
@@ -318,13 +322,28 @@ export class LogFollower {
         noteHistory(batch);
         if (showHistory) output.push(batch);
       };
-      output.onTake = () => {
-        if (!historyDone && body.isPaused() && output.queuedLines < HISTORY_HIGH_WATER_LINES / 2) body.resume();
+      // read() hands over everything buffered at once: the engine sends one HTTP chunk per log
+      // line, and a 'data' event per chunk would make a batch (and a queue item) per line.
+      let reading = false;
+      const drain = () => {
+        if (reading || historyDone || output.isClosed) return;
+        reading = true;
+        try {
+          let records: LogRecord[] = [];
+          let chunk: Buffer | null;
+          while (output.queuedLines + records.length < HISTORY_HIGH_WATER_LINES && (chunk = body.read() as Buffer | null) !== null) {
+            const lines = parser.push(chunk);
+            records = records.length === 0 ? lines : records.concat(lines);
+          }
+          take(records);
+        } finally {
+          reading = false;
+        }
       };
-      body.on('data', (chunk: Buffer) => {
-        take(parser.push(chunk));
-        if (output.queuedLines >= HISTORY_HIGH_WATER_LINES) body.pause();
-      });
+      output.onTake = () => {
+        if (output.queuedLines < HISTORY_HIGH_WATER_LINES / 2) drain();
+      };
+      body.on('readable', drain);
       body.on('end', () => {
         take(parser.end());
         finishHistory();
