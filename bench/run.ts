@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
+import { formatStreamResults, runStreamBenchmarks } from './streams.js';
 import { startCountingProxy, type CountingProxy } from '../test/helpers/counting-proxy.js';
 import { interleave, type ComparisonOptions, type Contender } from './compare.js';
 import { createFixture, type Fixture } from './fixture.js';
@@ -148,6 +149,10 @@ async function main(options: Options): Promise<void> {
 
   const machine = { cpus: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 };
   printReport(options, { running: fixture.running, created: fixture.created, apiVersion: raw.apiVersion }, machine, latency, reference, counts);
+
+  // The live half, on the same engine.
+  log('live streams: 1M-line replay, per-line rate, fan-out');
+  process.stdout.write(`\n${formatStreamResults(await runStreamBenchmarks({ engine }))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
   if (options.cpuProfDir) log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
 }

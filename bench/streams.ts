@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
-import { startPrivateEngine } from '../scripts/engine.js';
+import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { startCountingProxy } from '../test/helpers/counting-proxy.js';
 import { streamBenchEngine, type RawLogRead, type StreamBenchEngine } from './streams-engine.js';
 import { startStreamBenchGateway, type StreamBenchGateway } from './streams-gateway.js';
@@ -160,7 +160,8 @@ class Cleanup {
 
 let activeCleanup: Cleanup | undefined;
 
-export async function runStreamBenchmarks(opts: Partial<StreamBenchOptions> = {}): Promise<StreamBenchResults> {
+/** `engine`: one already running (npm run bench shares its engine); otherwise a private one is started and stopped. */
+export async function runStreamBenchmarks(opts: Partial<StreamBenchOptions> & { engine?: PrivateEngine } = {}): Promise<StreamBenchResults> {
   const options: StreamBenchOptions = { ...DEFAULT_STREAM_BENCH_OPTIONS, ...opts };
   const log = options.log ?? ((message: string) => process.stderr.write(`streams: ${message}\n`));
   if (options.subscribers > options.connections * MAX_OPERATIONS_PER_CONNECTION) {
@@ -172,9 +173,13 @@ export async function runStreamBenchmarks(opts: Partial<StreamBenchOptions> = {}
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
 
   try {
-    log('starting a private engine');
-    const privateEngine = await startPrivateEngine();
-    cleanup.add('stop the engine', () => privateEngine.stop());
+    let privateEngine = opts.engine;
+    if (!privateEngine) {
+      log('starting a private engine');
+      const started = await startPrivateEngine();
+      cleanup.add('stop the engine', () => started.stop());
+      privateEngine = started;
+    }
     log(`engine in ${privateEngine.dir} (dockerd pid ${privateEngine.pid})`);
     const engine = streamBenchEngine(privateEngine.socketPath);
     cleanup.add('close the engine client', () => engine.close());
