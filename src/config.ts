@@ -33,7 +33,9 @@ Options (each also read from the environment variable in brackets):
   --cors-origin ORIGIN     a browser origin allowed besides the gateway's own; repeatable
                            [WHARF_CORS_ORIGINS, comma-separated]
   --allow-bind PREFIX      token mode: a host path prefix bind mounts may use; repeatable
-                           [WHARF_ALLOW_BIND, comma-separated]
+                           [WHARF_ALLOW_BIND, comma-separated]; binds must be read-only
+  --allow-writable-binds   token mode: allow read-write binds under those prefixes (a container
+                           that can write there can plant symlinks) [WHARF_ALLOW_WRITABLE_BINDS=1]
   --allow-privileged, --allow-host-namespaces, --allow-cap-add, --allow-devices,
   --allow-unconfined       token mode: let createContainer use these
                            [WHARF_ALLOW_PRIVILEGED=1 and so on]
@@ -55,6 +57,7 @@ const FLAG_OPTIONS = {
   'insecure-no-auth': { type: 'boolean' },
   'cors-origin': { type: 'string', multiple: true },
   'allow-bind': { type: 'string', multiple: true },
+  'allow-writable-binds': { type: 'boolean' },
   'allow-privileged': { type: 'boolean' },
   'allow-host-namespaces': { type: 'boolean' },
   'allow-cap-add': { type: 'boolean' },
@@ -112,6 +115,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     const createPolicy: CreatePolicy = {
       allowPrivileged: values['allow-privileged'] ?? truthy(env.WHARF_ALLOW_PRIVILEGED),
       bindPrefixes: values['allow-bind'] ?? list(env.WHARF_ALLOW_BIND),
+      allowWritableBinds: values['allow-writable-binds'] ?? truthy(env.WHARF_ALLOW_WRITABLE_BINDS),
       allowHostNamespaces: values['allow-host-namespaces'] ?? truthy(env.WHARF_ALLOW_HOST_NAMESPACES),
       allowCapAdd: values['allow-cap-add'] ?? truthy(env.WHARF_ALLOW_CAP_ADD),
       allowDevices: values['allow-devices'] ?? truthy(env.WHARF_ALLOW_DEVICES),

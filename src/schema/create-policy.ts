@@ -1,4 +1,5 @@
 // What createContainer refuses in token mode: options that would hand out the host, unless configured.
+import { realpathSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { ContainerCreateWire } from '../docker/types.js';
 import { codedError } from './errors.js';
@@ -7,6 +8,11 @@ export interface CreatePolicy {
   allowPrivileged: boolean;
   /** Host path prefixes that bind mounts may use; empty: no bind mounts at all. */
   bindPrefixes: string[];
+  /**
+   * Read-write binds under the prefixes. Off by default: a container that can write into a
+   * prefix can plant a symlink there, and the engine follows it when it mounts another bind.
+   */
+  allowWritableBinds: boolean;
   /** host and container:<id> network, pid, ipc and uts modes. */
   allowHostNamespaces: boolean;
   allowCapAdd: boolean;
@@ -19,13 +25,18 @@ export interface CreatePolicy {
 export const STRICT_CREATE_POLICY: CreatePolicy = {
   allowPrivileged: false,
   bindPrefixes: [],
+  allowWritableBinds: false,
   allowHostNamespaces: false,
   allowCapAdd: false,
   allowDevices: false,
   allowUnconfined: false,
 };
 
-const UNCONFINED = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|systempaths[=:]unconfined)$/i;
+/**
+ * The security options that keep the engine's confinement: everything else (unconfined, a custom
+ * seccomp profile, another AppArmor profile, SELinux labels, `disable`) can lift it.
+ */
+const CONFINED = /^(no-new-privileges([=:](true|false))?|apparmor[=:]docker-default)$/i;
 
 function refuse(option: string, why: string): never {
   throw codedError('FORBIDDEN', `createContainer refuses ${option}: ${why}. The gateway's configuration must allow it.`);
@@ -40,6 +51,37 @@ export function underPrefix(path: string, prefixes: readonly string[]): boolean 
   });
 }
 
+/**
+ * The path the engine will really mount: symlinks resolved in the longest part that exists (the
+ * engine creates what is missing of a bind source as directories).
+ */
+export function resolveHostPath(path: string): string {
+  const normal = posix.normalize(path);
+  const rest: string[] = [];
+  let existing = normal;
+  for (;;) {
+    try {
+      return posix.join(realpathSync(existing), ...rest);
+    } catch {
+      if (existing === '/' || existing === '.') return normal;
+      rest.unshift(posix.basename(existing));
+      existing = posix.dirname(existing);
+    }
+  }
+}
+
+function checkBindSource(option: string, source: string, readOnly: boolean, policy: CreatePolicy): void {
+  const allowed = policy.bindPrefixes.join(', ') || 'none';
+  if (!underPrefix(source, policy.bindPrefixes)) refuse(option, `${source} is outside the allowed host paths (${allowed})`);
+  const real = resolveHostPath(source);
+  if (!underPrefix(real, policy.bindPrefixes.map(resolveHostPath))) {
+    refuse(option, `${source} leads to ${real}, outside the allowed host paths (${allowed})`);
+  }
+  if (!readOnly && !policy.allowWritableBinds) {
+    refuse(option, 'binds are read-only in token mode (add :ro, or readOnly: true), unless writable binds are allowed');
+  }
+}
+
 const hostNamespace = (mode: string | undefined) => !!mode && (mode === 'host' || mode.startsWith('container:'));
 
 /** Throws FORBIDDEN naming the first option the policy does not allow; the body never reaches the engine then. */
@@ -48,15 +90,13 @@ export function enforceCreatePolicy(body: ContainerCreateWire, policy: CreatePol
   if (!host) return;
   if (host.Privileged && !policy.allowPrivileged) refuse('hostConfig.privileged', 'a privileged container is root on the host');
   for (const bind of host.Binds ?? []) {
-    const source = bind.split(':')[0] ?? '';
+    const [source = '', , options = ''] = bind.split(':');
     // A source that is not a path is a named volume, which stays inside the engine.
-    if (source.startsWith('/') && !underPrefix(source, policy.bindPrefixes)) {
-      refuse(`hostConfig.binds "${bind}"`, `${source} is outside the allowed host paths (${policy.bindPrefixes.join(', ') || 'none'})`);
-    }
+    if (source.startsWith('/')) checkBindSource(`hostConfig.binds "${bind}"`, source, options.split(',').includes('ro'), policy);
   }
   for (const mount of host.Mounts ?? []) {
-    if (mount.Type === 'bind' && !underPrefix(mount.Source ?? '', policy.bindPrefixes)) {
-      refuse(`hostConfig.mounts bind "${mount.Source ?? ''}"`, `it is outside the allowed host paths (${policy.bindPrefixes.join(', ') || 'none'})`);
+    if (mount.Type === 'bind') {
+      checkBindSource(`hostConfig.mounts bind "${mount.Source ?? ''}"`, mount.Source ?? '', mount.ReadOnly === true, policy);
     }
   }
   if (!policy.allowHostNamespaces) {
@@ -73,6 +113,6 @@ export function enforceCreatePolicy(body: ContainerCreateWire, policy: CreatePol
   if ((host.CapAdd?.length ?? 0) > 0 && !policy.allowCapAdd) refuse(`hostConfig.capAdd ${JSON.stringify(host.CapAdd)}`, 'added capabilities widen what the container may do to the host');
   if ((host.Devices?.length ?? 0) > 0 && !policy.allowDevices) refuse('hostConfig.devices', 'host devices give direct access to the hardware');
   for (const option of host.SecurityOpt ?? []) {
-    if (UNCONFINED.test(option) && !policy.allowUnconfined) refuse(`hostConfig.securityOpt "${option}"`, 'it lifts the confinement of the container');
+    if (!CONFINED.test(option) && !policy.allowUnconfined) refuse(`hostConfig.securityOpt "${option}"`, 'it can lift the confinement of the container');
   }
 }

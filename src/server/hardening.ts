@@ -4,7 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface DocumentLimits {
@@ -22,14 +22,17 @@ export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'x-wharf-csrf', 'authorizati
 
 export function hardeningPlugins(options: { limits: DocumentLimits; introspection: boolean }): Plugin[] {
   const { limits } = options;
+  // Reported as validation errors, not thrown: a thrown one would end a whole WebSocket connection.
+  const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)] };
   const plugins: Plugin[] = [
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
-    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases, ...report }) as Plugin,
+    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true, ...report }) as Plugin,
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
   ];
-  if (!options.introspection) plugins.push(useDisableIntrospection());
+  // A validation rule, so it holds on every transport (Yoga's plugin only sees HTTP requests).
+  if (!options.introspection) plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
   return plugins;
 }
 

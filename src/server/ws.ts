@@ -103,7 +103,13 @@ export function attachWebSocket(
           byId.delete(id);
           return [error as never];
         }
-        const errors = validate(schema, document);
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(schema, document);
+        } catch (error) {
+          // A rule that throws must cost this operation, not the whole connection.
+          errors = [error instanceof GraphQLError ? error : new GraphQLError('The document could not be validated', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
         if (errors.length) {
           byId.delete(id);
           return errors;
