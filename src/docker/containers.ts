@@ -1,5 +1,6 @@
 // The /containers endpoints: one function per verb, each with the statuses it expects.
 import type { Readable } from 'node:stream';
+import { NotFoundError } from './errors.js';
 import type { EngineTransport } from './request.js';
 import type {
   ContainerCreateResponse,
@@ -33,8 +34,14 @@ const DEFAULT_STOP_SECONDS = 10;
 
 type Opts = { signal?: AbortSignal | undefined };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function containersApi(engine: EngineTransport) {
-  const path = (id: string, verb = '') => `/containers/${encodeURIComponent(id)}${verb}`;
+  const path = (id: string, verb = '') => {
+    // No container has a name or id that is not well-formed UTF-16, and it could not be sent anyway.
+    if (LONE_SURROGATE.test(id)) throw new NotFoundError(`No such container: ${id.replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')}`);
+    return `/containers/${encodeURIComponent(id)}${verb}`;
+  };
   const stopTimeout = (t: number | undefined) =>
     Math.max(engine.settings.headersTimeoutMs, ((t ?? DEFAULT_STOP_SECONDS) * 1000) + STOP_GRACE_MS);
 

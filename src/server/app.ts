@@ -113,6 +113,15 @@ export function buildApp(options: AppOptions): WharfApp {
       else res.destroy();
     }
   });
+  // Requests Node cannot parse (a Content-Length that lies, a broken request line) get a JSON answer too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ errors: [{ message: 'Malformed HTTP request', extensions: { code: 'BAD_USER_INPUT' } }] });
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   const ws = attachWebSocket(
     server,
     yoga,

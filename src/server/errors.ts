@@ -20,13 +20,14 @@ export function maskError(error: unknown, message: string): Error {
   }
   // A GraphQLError raised on purpose (by graphql-js for the request, or by a resolver with a code): kept as it is.
   if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {
-    if (typeof graphQLError.extensions.code !== 'string') {
+    const extensions = graphQLError.extensions ?? {};
+    if (typeof extensions.code !== 'string' || 'originalError' in extensions || 'stack' in extensions) {
       return new GraphQLError(graphQLError.message, {
         nodes: graphQLError.nodes,
         source: graphQLError.source,
         positions: graphQLError.positions,
         path: graphQLError.path,
-        extensions: { ...stripInternal(graphQLError.extensions), code: 'BAD_USER_INPUT' },
+        extensions: { ...stripInternal(extensions), code: typeof extensions.code === 'string' ? extensions.code : 'BAD_USER_INPUT' },
       });
     }
     return graphQLError;
@@ -46,7 +47,13 @@ function stripInternal(extensions: Record<string, unknown>): Record<string, unkn
 }
 
 /** Yoga's own request-error codes, which API.md names BAD_USER_INPUT: the request itself was wrong. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Rewrites Yoga's request-error codes to the contract's, on every transport's results. */
 export function useContractErrorCodes(): Plugin {
@@ -60,10 +67,55 @@ export function useContractErrorCodes(): Plugin {
     }
   };
   return {
-    onValidate: () => ({ result }) => rewrite(result),
-    onParse: () => ({ result }) => {
-      if (result instanceof GraphQLError) rewrite([result]);
+    // A malformed request (bad JSON in GET variables, say) is the client's error, not the server's.
+    onRequestParse: ({ requestParser, setRequestParser }) => {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (error instanceof GraphQLError) throw error;
+          throw new GraphQLError(`Malformed request: ${error instanceof Error ? error.message : 'unreadable'}`, {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
+      });
     },
+    // graphql-js parses recursively: a document nested thousands deep overflows the stack.
+    onParse: ({ parseFn, setParseFn }) => {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, options);
+        } catch (error) {
+          if (error instanceof RangeError) {
+            throw new GraphQLError('The document is nested too deeply', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          throw error;
+        }
+      });
+      return ({ result }) => {
+        if (result instanceof GraphQLError) rewrite([result]);
+      };
+    },
+    // Yoga answers some refusals (406, 415) with no body: give them the same shape as every other error.
+    onResponse: ({ response, setResponse, fetchAPI }) => {
+      if (response.status < 400 || response.status >= 500 || response.body !== null) return;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      const message =
+        response.status === 406
+          ? 'The Accept header names no response type this operation can have (subscriptions need text/event-stream)'
+          : response.status === 415
+            ? 'Send the operation as application/json'
+            : `The request was refused (${response.status})`;
+      setResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }), {
+          status: response.status,
+          headers,
+        }),
+      );
+    },
+    onValidate: () => ({ result }) => rewrite(result),
     onResultProcess: ({ result }) => {
       for (const one of Array.isArray(result) ? result : [result]) {
         if (one && typeof one === 'object' && 'errors' in one) rewrite((one as { errors?: readonly unknown[] }).errors);

@@ -101,7 +101,13 @@ export function attachWebSocket(
           document = parse(payload.query);
         } catch (error) {
           byId.delete(id);
-          return [error as never];
+          return [
+            error instanceof GraphQLError
+              ? error
+              : new GraphQLError(error instanceof RangeError ? 'The document is nested too deeply' : 'The document could not be parsed', {
+                  extensions: { code: 'BAD_USER_INPUT' },
+                }),
+          ];
         }
         let errors: readonly GraphQLError[];
         try {

@@ -14,6 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MatrixContainers($name: String!) {\n    containers(all: true, filters: { name: [$name] }) {\n      id\n      name\n      state\n    }\n  }\n": typeof types.MatrixContainersDocument,
+    "\n  query MatrixInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect {\n        config {\n          env\n        }\n        raw\n      }\n    }\n  }\n": typeof types.MatrixInspectDocument,
+    "\n  subscription MatrixLogs($id: String!) {\n    containerLogs(id: $id) {\n      stream\n      message\n    }\n  }\n": typeof types.MatrixLogsDocument,
+    "\n  mutation MatrixStart($id: String!) {\n    startContainer(id: $id) { id state }\n  }\n": typeof types.MatrixStartDocument,
+    "\n  mutation MatrixStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.MatrixStopDocument,
+    "\n  mutation MatrixRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.MatrixRestartDocument,
+    "\n  mutation MatrixKill($id: String!) {\n    killContainer(id: $id) { id state }\n  }\n": typeof types.MatrixKillDocument,
+    "\n  mutation MatrixPause($id: String!) {\n    pauseContainer(id: $id) { id state }\n  }\n": typeof types.MatrixPauseDocument,
+    "\n  mutation MatrixUnpause($id: String!) {\n    unpauseContainer(id: $id) { id state }\n  }\n": typeof types.MatrixUnpauseDocument,
+    "\n  mutation MatrixRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { id name }\n  }\n": typeof types.MatrixRenameDocument,
+    "\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n": typeof types.MatrixCreateDocument,
+    "\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n": typeof types.MatrixRemoveDocument,
     "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": typeof types.BatchingSummariesDocument,
     "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": typeof types.BatchingNestedInspectDocument,
     "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": typeof types.BatchingAliasesDocument,
@@ -22,6 +34,7 @@ type Documents = {
     "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": typeof types.BatchingInspectOneDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": typeof types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": typeof types.ContainerByRefDocument,
+    "\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PolicyCreateDocument,
     "query DownContainers { containers(all: true) { id name state } }": typeof types.DownContainersDocument,
     "query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }": typeof types.DownContainerDocument,
     "query DownEngine { engine { version apiVersion } }": typeof types.DownEngineDocument,
@@ -44,6 +57,7 @@ type Documents = {
     "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": typeof types.ErrorsContainerDocument,
     "query ErrorsEngine { engine { version apiVersion } }": typeof types.ErrorsEngineDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.ContainerExportUrlDocument,
+    "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": typeof types.HardeningDashboardDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": typeof types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": typeof types.InspectConfigDocument,
@@ -89,6 +103,18 @@ type Documents = {
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": typeof types.WsLimitsContainersDocument,
 };
 const documents: Documents = {
+    "\n  query MatrixContainers($name: String!) {\n    containers(all: true, filters: { name: [$name] }) {\n      id\n      name\n      state\n    }\n  }\n": types.MatrixContainersDocument,
+    "\n  query MatrixInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect {\n        config {\n          env\n        }\n        raw\n      }\n    }\n  }\n": types.MatrixInspectDocument,
+    "\n  subscription MatrixLogs($id: String!) {\n    containerLogs(id: $id) {\n      stream\n      message\n    }\n  }\n": types.MatrixLogsDocument,
+    "\n  mutation MatrixStart($id: String!) {\n    startContainer(id: $id) { id state }\n  }\n": types.MatrixStartDocument,
+    "\n  mutation MatrixStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.MatrixStopDocument,
+    "\n  mutation MatrixRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.MatrixRestartDocument,
+    "\n  mutation MatrixKill($id: String!) {\n    killContainer(id: $id) { id state }\n  }\n": types.MatrixKillDocument,
+    "\n  mutation MatrixPause($id: String!) {\n    pauseContainer(id: $id) { id state }\n  }\n": types.MatrixPauseDocument,
+    "\n  mutation MatrixUnpause($id: String!) {\n    unpauseContainer(id: $id) { id state }\n  }\n": types.MatrixUnpauseDocument,
+    "\n  mutation MatrixRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { id name }\n  }\n": types.MatrixRenameDocument,
+    "\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n": types.MatrixCreateDocument,
+    "\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n": types.MatrixRemoveDocument,
     "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": types.BatchingSummariesDocument,
     "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": types.BatchingNestedInspectDocument,
     "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": types.BatchingAliasesDocument,
@@ -97,6 +123,7 @@ const documents: Documents = {
     "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": types.BatchingInspectOneDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": types.ContainerByRefDocument,
+    "\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n": types.PolicyCreateDocument,
     "query DownContainers { containers(all: true) { id name state } }": types.DownContainersDocument,
     "query DownContainer($id: String!) { container(id: $id) { id state inspect { path } } }": types.DownContainerDocument,
     "query DownEngine { engine { version apiVersion } }": types.DownEngineDocument,
@@ -119,6 +146,7 @@ const documents: Documents = {
     "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": types.ErrorsContainerDocument,
     "query ErrorsEngine { engine { version apiVersion } }": types.ErrorsEngineDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.ContainerExportUrlDocument,
+    "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": types.HardeningDashboardDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": types.InspectConfigDocument,
@@ -181,6 +209,54 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MatrixContainers($name: String!) {\n    containers(all: true, filters: { name: [$name] }) {\n      id\n      name\n      state\n    }\n  }\n"): (typeof documents)["\n  query MatrixContainers($name: String!) {\n    containers(all: true, filters: { name: [$name] }) {\n      id\n      name\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatrixInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect {\n        config {\n          env\n        }\n        raw\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatrixInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect {\n        config {\n          env\n        }\n        raw\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MatrixLogs($id: String!) {\n    containerLogs(id: $id) {\n      stream\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription MatrixLogs($id: String!) {\n    containerLogs(id: $id) {\n      stream\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixStart($id: String!) {\n    startContainer(id: $id) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixStart($id: String!) {\n    startContainer(id: $id) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixKill($id: String!) {\n    killContainer(id: $id) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixKill($id: String!) {\n    killContainer(id: $id) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixPause($id: String!) {\n    pauseContainer(id: $id) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixPause($id: String!) {\n    pauseContainer(id: $id) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixUnpause($id: String!) {\n    unpauseContainer(id: $id) { id state }\n  }\n"): (typeof documents)["\n  mutation MatrixUnpause($id: String!) {\n    unpauseContainer(id: $id) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { id name }\n  }\n"): (typeof documents)["\n  mutation MatrixRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n"): (typeof documents)["\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n"): (typeof documents)["\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"): (typeof documents)["\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -210,6 +286,10 @@ export function graphql(source: "\n  query ListContainers($all: Boolean, $filter
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n"): (typeof documents)["\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -298,6 +378,10 @@ export function graphql(source: "query ErrorsEngine { engine { version apiVersio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"): (typeof documents)["\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
