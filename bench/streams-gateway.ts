@@ -1,7 +1,7 @@
-// The gateway under test as its own Node process, with its memory read from /proc while it runs.
-import { spawn } from 'node:child_process';
+// The gateway under test as its own Node process, with its memory and CPU read from /proc while it runs.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { startGatewayProcess } from './gateway-process.js';
+import { processCpuMs } from './process-cpu.js';
 
 export interface GatewayMemory {
   /** Resident set now, in bytes. */
@@ -30,11 +30,6 @@ export interface StreamBenchGatewayOptions {
   nodeArgs?: string[];
 }
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const READY_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 8_000;
-const LISTENING = /Wharf listening on (http:\/\/\S+\/graphql)/;
-
 /** `VmRSS:   123456 kB` and friends from /proc/<pid>/status, in bytes. */
 function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -43,87 +38,14 @@ function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1]) * 1024;
 }
 
-/** utime + stime from /proc/<pid>/stat, in milliseconds (clock ticks of 10 ms, as on every Linux we meet). */
-function readCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 export async function startStreamBenchGateway(options: StreamBenchGatewayOptions): Promise<StreamBenchGateway> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: options.dockerHost, NODE_ENV: 'production' };
-  for (const name of ['DOCKER_API_VERSION', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH', 'PORT', 'HOST']) delete env[name];
-
-  // node itself, not npx/tsx's wrapper: the pid must be the process whose memory is read.
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts', '--port', '0', '--host', '127.0.0.1'],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('the gateway process did not start');
-
-  let exited = false;
-  const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    });
-  });
-  // If the benchmark dies without stop(), the gateway must not outlive it.
-  const onProcessExit = (): void => {
-    if (!exited) child.kill('SIGKILL');
+  const gateway = await startGatewayProcess(options);
+  const { pid } = gateway;
+  return {
+    pid,
+    wsUrl: gateway.url.replace(/^http/, 'ws'),
+    memory: () => ({ rss: readStatusKb(pid, 'VmRSS'), peakRss: readStatusKb(pid, 'VmHWM') }),
+    cpuMs: () => processCpuMs(pid) ?? 0,
+    stop: () => gateway.stop(),
   };
-  process.on('exit', onProcessExit);
-
-  let stderrTail = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderrTail = (stderrTail + chunk).slice(-4_000);
-    for (const line of chunk.split('\n')) if (line.trim()) process.stderr.write(`[${options.label}] ${line}\n`);
-  });
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exit;
-        clearTimeout(timer);
-      }
-      process.off('exit', onProcessExit);
-    })();
-    return stopping;
-  };
-
-  try {
-    const httpUrl = await new Promise<string>((resolve, reject) => {
-      let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`no "Wharf listening" line within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        const match = LISTENING.exec(stdout);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      void exit.then(() => {
-        clearTimeout(timer);
-        reject(new Error(`the gateway exited before listening (code ${child.exitCode}, signal ${child.signalCode})`));
-      });
-    });
-    return {
-      pid,
-      wsUrl: httpUrl.replace(/^http/, 'ws'),
-      memory: () => ({ rss: readStatusKb(pid, 'VmRSS'), peakRss: readStatusKb(pid, 'VmHWM') }),
-      cpuMs: () => readCpuMs(pid),
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    const detail = stderrTail.trim() ? `\n--- gateway stderr ---\n${stderrTail.trim()}` : '';
-    throw new Error(`${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
-  }
 }
