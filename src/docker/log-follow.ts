@@ -24,8 +24,8 @@ export interface FollowLimits {
 
 export const DEFAULT_FOLLOW_LIMITS: FollowLimits = { maxLines: 100_000, maxBytes: 32 * 1024 * 1024 };
 
-/** History is read from the engine only as fast as the subscriber takes it: this many lines may wait. */
-const HISTORY_HIGH_WATER_LINES = 4096;
+/** History is read from the engine only as fast as the subscriber takes it: this many lines may wait (about 2 MB). */
+const HISTORY_HIGH_WATER_LINES = 16384;
 /** The shared follow starts a little in the past; the seam filter drops what history already gave. */
 const FOLLOW_OVERLAP_SECONDS = 2;
 
