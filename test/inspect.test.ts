@@ -1,5 +1,6 @@
 // Container.inspect and the summary fields of container(id), checked against GET /containers/{id}/json and the engine's list.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { ContainerInspectWire } from '../src/docker/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
@@ -126,60 +127,7 @@ const ContainerSummary = graphql(`
 `);
 
 /** The parts of GET /containers/{id}/json these tests read. */
-interface EngineInspect {
-  Id: string;
-  Path: string;
-  Args: string[];
-  RestartCount: number;
-  State: {
-    Status: string;
-    Running: boolean;
-    Paused: boolean;
-    Restarting: boolean;
-    OOMKilled: boolean;
-    Dead: boolean;
-    Pid: number;
-    ExitCode: number;
-    Error: string;
-    StartedAt: string;
-    FinishedAt: string;
-  };
-  Config: {
-    Hostname: string;
-    User: string;
-    Image: string;
-    WorkingDir: string;
-    Env: string[] | null;
-    Cmd: string[] | null;
-    Entrypoint: string[] | null;
-    Tty: boolean;
-    OpenStdin: boolean;
-    ExposedPorts?: Record<string, object> | null;
-    Volumes?: Record<string, object> | null;
-    Labels: Record<string, string> | null;
-  };
-  HostConfig: {
-    Binds: string[] | null;
-    PortBindings: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null;
-    PublishAllPorts: boolean;
-    Privileged: boolean;
-    NetworkMode: string;
-    AutoRemove: boolean;
-    RestartPolicy: { Name: string; MaximumRetryCount: number };
-    Memory: number;
-  };
-  Mounts: Array<{
-    Type: string;
-    Name?: string;
-    Source: string;
-    Destination: string;
-    Driver?: string;
-    Mode: string;
-    RW: boolean;
-    Propagation: string;
-  }>;
-  [key: string]: unknown;
-}
+type EngineInspect = ContainerInspectWire;
 
 /** An entry of GET /containers/json. */
 interface EngineSummary {
@@ -323,7 +271,7 @@ describe('Container.inspect of a container created with many settings', () => {
       privileged: h.Privileged,
       networkMode: h.NetworkMode,
       autoRemove: h.AutoRemove,
-      restartPolicy: { name: h.RestartPolicy.Name, maximumRetryCount: h.RestartPolicy.MaximumRetryCount },
+      restartPolicy: { name: h.RestartPolicy?.Name, maximumRetryCount: h.RestartPolicy?.MaximumRetryCount },
       memory: h.Memory,
     });
     expect(hostConfig).toMatchObject({
@@ -339,7 +287,7 @@ describe('Container.inspect of a container created with many settings', () => {
   });
 
   it("has the engine's mounts: a read-only bind mount and an anonymous volume", async () => {
-    const { Mounts: mounts } = await inspectOf(configured.id);
+    const mounts = (await inspectOf(configured.id)).Mounts ?? [];
     const data = await gqlData(gateway.url, InspectMounts, { id: configured.id });
     const byDestination = (a: { destination: string }, b: { destination: string }) => a.destination.localeCompare(b.destination);
     expect([...data.container!.inspect.mounts].sort(byDestination)).toEqual(
@@ -474,7 +422,7 @@ describe('Container.inspect, other settings', () => {
       networkMode: h.NetworkMode,
       autoRemove: false,
       // The engine leaves the name empty when none was given; docker shows that as "no".
-      restartPolicy: { name: h.RestartPolicy.Name || 'no', maximumRetryCount: 0 },
+      restartPolicy: { name: h.RestartPolicy?.Name || 'no', maximumRetryCount: 0 },
       memory: 0,
     });
     expect(h.Binds ?? []).toEqual([]);

@@ -1,5 +1,6 @@
 // The lifecycle mutations against a real engine: each one's effect and answer checked against the engine's own inspect.
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { ContainerInspectWire, ContainerStateWire } from '../src/docker/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
@@ -36,67 +37,9 @@ const IGNORES_TERM = ['sleep', '300'];
 const HONOURS_TERM = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 0.1; done'];
 const TEST_LABEL_INPUT = { key: TEST_LABEL, value: '1' };
 
-interface EngineState {
-  Status: string;
-  Running: boolean;
-  Paused: boolean;
-  Restarting: boolean;
-  OOMKilled: boolean;
-  Dead: boolean;
-  Pid: number;
-  ExitCode: number;
-  Error: string;
-  StartedAt: string;
-  FinishedAt: string;
-}
+type EngineState = ContainerStateWire;
 
-interface EngineInspect {
-  Id: string;
-  Name: string;
-  RestartCount: number;
-  State: EngineState;
-  Config: {
-    Hostname: string;
-    User: string;
-    Image: string;
-    WorkingDir: string;
-    Env: string[] | null;
-    Cmd: string[] | null;
-    Entrypoint: string[] | null;
-    Tty: boolean;
-    OpenStdin: boolean;
-    ExposedPorts: Record<string, object> | null;
-    Volumes: Record<string, object> | null;
-    Labels: Record<string, string> | null;
-  };
-  HostConfig: {
-    Binds: string[] | null;
-    PortBindings: Record<string, Array<{ HostIp: string; HostPort: string }>> | null;
-    PublishAllPorts: boolean;
-    Privileged: boolean;
-    NetworkMode: string;
-    AutoRemove: boolean;
-    RestartPolicy: { Name: string; MaximumRetryCount: number };
-    Memory: number;
-    MemorySwap: number;
-    MemoryReservation: number;
-    NanoCpus: number;
-    CpuShares: number;
-    PidsLimit: number | null;
-    ShmSize: number;
-    ReadonlyRootfs: boolean;
-    Init: boolean | null;
-    CapAdd: string[] | null;
-    CapDrop: string[] | null;
-    SecurityOpt: string[] | null;
-    PidMode: string;
-    IpcMode: string;
-    UTSMode: string;
-    Devices: Array<{ PathOnHost: string; PathInContainer: string; CgroupPermissions: string }> | null;
-    Mounts: Array<{ Type: string; Source?: string; Target: string; ReadOnly?: boolean }> | null;
-  };
-  Mounts: Array<{ Type: string; Name?: string; Source: string; Destination: string; RW: boolean }>;
-}
+type EngineInspect = ContainerInspectWire;
 
 const inspectRaw = (ref: string) => engine.json<EngineInspect>('GET', `/containers/${encodeURIComponent(ref)}/json`);
 
@@ -689,7 +632,7 @@ describe('removeContainer', () => {
     const keepVolumes = await createTestContainer(engine, { cmd: ['true'], start: false, extra: { Volumes: { '/data': {} } } });
     made.add(keepVolumes.id);
     const volumeOf = async (id: string) => {
-      const mount = (await inspectRaw(id)).Mounts.find((m) => m.Destination === '/data');
+      const mount = (await inspectRaw(id)).Mounts?.find((m) => m.Destination === '/data');
       expect(mount?.Type).toBe('volume');
       return mount?.Name ?? '';
     };
