@@ -61,6 +61,55 @@ export function compareTimestamps(a: string, b: string): number {
   return fa < fb ? -1 : fa > fb ? 1 : 0;
 }
 
+/**
+ * Where one reader of a log stands: the last instant it has seen and the lines it saw at that
+ * instant. A line from another read is new when it is later, or at that instant but not yet seen.
+ */
+class Seam {
+  private timestamp: string | undefined;
+  private atTimestamp: LogRecord[] = [];
+
+  /** Records lines as seen, in order. */
+  note(batch: Batch): void {
+    for (const record of batch) {
+      if (record.timestamp === this.timestamp) this.atTimestamp.push(record);
+      else {
+        this.timestamp = record.timestamp;
+        this.atTimestamp = [record];
+      }
+    }
+  }
+
+  /** The engine's `seconds.nanoseconds` of the last line seen, if any. */
+  get since(): string | undefined {
+    return this.timestamp === undefined ? undefined : toEngineTime(this.timestamp);
+  }
+
+  /** The lines of `batch` not yet seen. Once a line past the seam has come, nothing older can follow. */
+  fresh(batch: Batch): Batch {
+    const seam = this.timestamp;
+    if (seam === undefined) return batch;
+    const fresh: Batch = [];
+    for (const record of batch) {
+      const order = compareTimestamps(record.timestamp, seam);
+      if (order < 0) continue;
+      if (order === 0) {
+        const twin = this.atTimestamp.findIndex((seen) => seen.stream === record.stream && seen.message === record.message);
+        if (twin !== -1) {
+          this.atTimestamp.splice(twin, 1);
+          continue;
+        }
+      }
+      fresh.push(record);
+    }
+    if (fresh.length > 0 && compareTimestamps(fresh[fresh.length - 1]!.timestamp, seam) > 0) {
+      this.timestamp = undefined;
+      this.atTimestamp = [];
+    }
+    return fresh;
+  }
+}
+
 interface LiveSink {
   deliver(batch: Batch): void;
   finish(error?: unknown): void;
@@ -99,15 +148,12 @@ class FollowHub {
     this.ready.catch((error: unknown) => this.close(error));
   }
 
-  /** The last line broadcast, and how many lines carried its timestamp. */
-  private last: { timestamp: string; lines: LogRecord[] } | undefined;
+  /** What has been broadcast, so a catch-up passes on only what is new. */
+  private readonly broadcasted = new Seam();
 
   private broadcast(batch: Batch): void {
     if (batch.length === 0) return;
-    for (const record of batch) {
-      if (this.last && this.last.timestamp === record.timestamp) this.last.lines.push(record);
-      else this.last = { timestamp: record.timestamp, lines: [record] };
-    }
+    this.broadcasted.note(batch);
     for (const sink of this.sinks) sink.deliver(batch);
   }
 
@@ -118,23 +164,13 @@ class FollowHub {
   private async catchUp(tty: boolean): Promise<void> {
     if (this.sinks.size === 0) return;
     try {
-      const since = this.last ? toEngineTime(this.last.timestamp) : this.since;
+      const since = this.broadcasted.since ?? this.since;
       const body = await this.api.logs(this.id, { stdout: true, stderr: true, since }, { signal: this.controller.signal });
       const parser = new LogStreamParser(tty);
       const records: LogRecord[] = [];
       for await (const chunk of body) records.push(...parser.push(chunk as Buffer));
       records.push(...parser.end());
-      const seen = this.last ? [...this.last.lines] : [];
-      const fresh = records.filter((record) => {
-        if (!this.last) return true;
-        const order = compareTimestamps(record.timestamp, this.last.timestamp);
-        if (order !== 0) return order > 0;
-        const twin = seen.findIndex((line) => line.stream === record.stream && line.message === record.message);
-        if (twin === -1) return true;
-        seen.splice(twin, 1);
-        return false;
-      });
-      this.broadcast(fresh);
+      this.broadcast(this.broadcasted.fresh(records));
     } catch {
       // The follow itself ended well; a failed catch-up only loses what the engine had not sent.
     }
@@ -198,9 +234,8 @@ export class LogFollower {
     let heldLive: Batch[] = [];
     let heldLines = 0;
     let heldBytes = 0;
-    /** The seam: the last history line's timestamp, and the lines that carry it. */
-    let lastTimestamp: string | undefined;
-    let atLastTimestamp: LogRecord[] = [];
+    /** Where the history ended: live lines up to there are dropped. */
+    const history = new Seam();
     let historyBody: Readable | undefined;
 
     const sink: LiveSink = {
@@ -212,13 +247,7 @@ export class LogFollower {
           const weight = weigh(mine);
           heldLines += weight.lines;
           heldBytes += weight.bytes;
-          if (heldLines > this.limits.maxLines || heldBytes > this.limits.maxBytes) {
-            output.fail(
-              new SlowConsumerError(
-                `The log of ${id.slice(0, 12)} ran ${heldLines} lines ahead while this subscriber was still reading its history; its buffer holds ${this.limits.maxLines} lines or ${this.limits.maxBytes} bytes`,
-              ),
-            );
-          }
+          failIfBehind(heldLines, heldBytes, 'while it was still reading its history');
           return;
         }
         pushLive(mine);
@@ -243,55 +272,24 @@ export class LogFollower {
     signal?.addEventListener('abort', abortFromSignal, { once: true });
 
     const pushLive = (batch: Batch) => {
-      const fresh = seamFilter(batch);
+      const fresh = history.fresh(batch);
       if (fresh.length === 0) return;
       output.push(fresh);
-      if (output.queuedLines > this.limits.maxLines || output.queuedBytes > this.limits.maxBytes) {
-        output.fail(
-          new SlowConsumerError(
-            `The subscriber fell ${output.queuedLines} lines (${output.queuedBytes} bytes) behind the log of ${id.slice(0, 12)}; its buffer holds ${this.limits.maxLines} lines or ${this.limits.maxBytes} bytes`,
-          ),
-        );
-      }
+      failIfBehind(output.queuedLines, output.queuedBytes, '');
+    };
+    /** A subscriber further behind than its buffer allows is ended; the others go on. */
+    const failIfBehind = (lines: number, bytes: number, when: string) => {
+      if (lines <= this.limits.maxLines && bytes <= this.limits.maxBytes) return;
+      output.fail(
+        new SlowConsumerError(
+          `The subscriber fell ${lines} lines (${bytes} bytes) behind the log of ${id.slice(0, 12)}${when ? ` ${when}` : ''}; its buffer holds ${this.limits.maxLines} lines or ${this.limits.maxBytes} bytes`,
+        ),
+      );
     };
     const endLive = () => {
       if (liveError) output.fail(liveError);
       else output.end();
     };
-    /** Drops live lines that the history already gave: older than its last line, or the same line at its instant. */
-    const seamFilter = (batch: Batch): Batch => {
-      if (lastTimestamp === undefined) return batch;
-      const seam = lastTimestamp;
-      const fresh: Batch = [];
-      for (const record of batch) {
-        const order = compareTimestamps(record.timestamp, seam);
-        if (order < 0) continue;
-        if (order === 0) {
-          const twin = atLastTimestamp.findIndex((seen) => seen.stream === record.stream && seen.message === record.message);
-          if (twin !== -1) {
-            atLastTimestamp.splice(twin, 1);
-            continue;
-          }
-        }
-        fresh.push(record);
-      }
-      // Once a line past the seam has come, nothing older can follow.
-      if (fresh.length > 0 && compareTimestamps(fresh[fresh.length - 1]!.timestamp, seam) > 0) {
-        lastTimestamp = undefined;
-        atLastTimestamp = [];
-      }
-      return fresh;
-    };
-    const noteHistory = (batch: Batch) => {
-      for (const record of batch) {
-        if (lastTimestamp !== undefined && record.timestamp === lastTimestamp) atLastTimestamp.push(record);
-        else {
-          lastTimestamp = record.timestamp;
-          atLastTimestamp = [record];
-        }
-      }
-    };
-
     if (joinedHub) joinedHub.sinks.add(sink);
     else liveEnded = true;
     try {
@@ -310,6 +308,10 @@ export class LogFollower {
         { signal: historyController.signal },
       );
       historyBody = body;
+      if (output.isClosed) {
+        body.destroy();
+        return output;
+      }
       const parser = new LogStreamParser(tty);
       const finishHistory = () => {
         historyDone = true;
@@ -319,7 +321,7 @@ export class LogFollower {
       };
       const take = (batch: Batch) => {
         if (batch.length === 0) return;
-        noteHistory(batch);
+        history.note(batch);
         if (showHistory) output.push(batch);
       };
       // read() hands over everything buffered at once: the engine sends one HTTP chunk per log
@@ -329,11 +331,10 @@ export class LogFollower {
         if (reading || historyDone || output.isClosed) return;
         reading = true;
         try {
-          let records: LogRecord[] = [];
+          const records: LogRecord[] = [];
           let chunk: Buffer | null;
           while (output.queuedLines + records.length < HISTORY_HIGH_WATER_LINES && (chunk = body.read() as Buffer | null) !== null) {
-            const lines = parser.push(chunk);
-            records = records.length === 0 ? lines : records.concat(lines);
+            for (const line of parser.push(chunk)) records.push(line);
           }
           take(records);
         } finally {
