@@ -8,6 +8,7 @@ import type {
   ContainerInspectWire,
   ContainerSummary,
   ContainerTopWire,
+  StatsWire,
 } from './types.js';
 
 export interface ListOptions {
@@ -84,10 +85,15 @@ export function containersApi(engine: EngineTransport) {
       return res.body;
     },
 
-    /** Resource usage: a stream of samples, or with `stream: false` one sample (the engine waits for two readings). */
-    async stats(id: string, stream: boolean, { signal }: Opts = {}): Promise<Readable> {
-      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream }, signal });
+    /** Resource usage as a stream of samples (NDJSON). The caller consumes or destroys the body. */
+    async stats(id: string, { signal }: Opts = {}): Promise<Readable> {
+      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream: true }, signal });
       return res.body;
+    },
+
+    /** One sample of resource usage; the engine waits for a second reading so the CPU delta is real. */
+    statsOnce(id: string, { signal }: Opts = {}): Promise<StatsWire> {
+      return engine.json({ method: 'GET', path: path(id, '/stats'), query: { stream: false }, signal });
     },
 
     /** The filesystem as a tar stream. The caller consumes or destroys the body. */

@@ -1,8 +1,8 @@
 // The lifecycle mutations: create, start, stop, restart, kill, pause, unpause, rename, remove.
 import type { ContainerCreateWire, HostConfigWire, PortBindingWire } from '../docker/types.js';
-import { EngineError, NotFoundError } from '../docker/errors.js';
+import { EngineError } from '../docker/errors.js';
 import { builder, type SchemaContext } from './builder.js';
-import { ContainerRef, normalizeRef } from './container.js';
+import { ContainerRef, normalizeRef, requireContainer } from './container.js';
 import { fromInspect, type ContainerSource } from './container-view.js';
 import { enforceCreatePolicy } from './create-policy.js';
 import { badInput, codedError } from './errors.js';
@@ -183,9 +183,7 @@ function omitUndefined<T extends object>(value: T): T {
 
 /** The container behind a reference, or NOT_FOUND. */
 async function resolveId(ctx: SchemaContext, ref: string): Promise<string> {
-  const normalized = normalizeRef(ref);
-  if (!normalized) throw codedError('NOT_FOUND', 'No such container: (empty id)');
-  return (await ctx.loaders.resolve(normalized)).Id;
+  return (await requireContainer(ctx, ref)).Id;
 }
 
 /** Runs one lifecycle action and answers with the container as the engine reports it afterwards. */
@@ -299,13 +297,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = await resolveId(ctx, args.id);
-      try {
-        await ctx.docker.containers.remove(id, { force: args.force ?? false, volumes: args.volumes ?? false }, { signal: ctx.signal });
-      } catch (error) {
-        // Gone between resolving and removing (autoRemove, another client): still NOT_FOUND, said plainly.
-        if (error instanceof NotFoundError) throw codedError('NOT_FOUND', error.message);
-        throw error;
-      }
+      await ctx.docker.containers.remove(id, { force: args.force ?? false, volumes: args.volumes ?? false }, { signal: ctx.signal });
       return id;
     },
   }),

@@ -90,10 +90,7 @@ builder.objectField(ContainerRef, 'stats', (t) =>
     resolve: async (container, _args, ctx) => {
       const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
       if (!inspect.State.Running) return null;
-      const body = await ctx.loaders.limit(() => ctx.docker.containers.stats(container.id, false, { signal: ctx.signal }));
-      let text = '';
-      for await (const chunk of body) text += String(chunk);
-      const sample = JSON.parse(text) as StatsWire;
+      const sample = await ctx.loaders.limit(() => ctx.docker.containers.statsOnce(container.id, { signal: ctx.signal }));
       return isStopped(sample) ? null : statsView(sample);
     },
   }),
@@ -107,7 +104,7 @@ builder.subscriptionField('containerStats', (t) =>
     subscribe: async (_root, args, ctx) => {
       const inspect = await requireContainer(ctx, args.id);
       const samples = await ndjsonStream<StatsWire>(
-        (signal) => ctx.docker.containers.stats(inspect.Id, true, { signal }),
+        (signal) => ctx.docker.containers.stats(inspect.Id, { signal }),
         ctx.signal,
       );
       return untilStopped(samples);

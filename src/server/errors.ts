@@ -8,36 +8,28 @@ import { toClientError } from '../schema/index.js';
 export function maskError(error: unknown, message: string): Error {
   const graphQLError = error instanceof GraphQLError ? error : undefined;
   const original = graphQLError?.originalError ?? error;
-  const mapped = toClientError(original);
-  if (original instanceof EngineError && mapped instanceof GraphQLError) {
-    return new GraphQLError(mapped.message, {
-      nodes: graphQLError?.nodes,
-      source: graphQLError?.source,
-      positions: graphQLError?.positions,
-      path: graphQLError?.path,
-      extensions: { code: mapped.extensions.code },
-    });
+  if (original instanceof EngineError) {
+    const mapped = toClientError(original) as GraphQLError;
+    return located(graphQLError, mapped.message, { code: mapped.extensions.code });
   }
-  // A GraphQLError raised on purpose (by graphql-js for the request, or by a resolver with a code): kept as it is.
+  // A GraphQLError raised on purpose (by graphql-js for the request, or by a resolver with a code): kept, with a code.
   if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {
     const extensions = graphQLError.extensions ?? {};
-    if (typeof extensions.code !== 'string' || 'originalError' in extensions || 'stack' in extensions) {
-      return new GraphQLError(graphQLError.message, {
-        nodes: graphQLError.nodes,
-        source: graphQLError.source,
-        positions: graphQLError.positions,
-        path: graphQLError.path,
-        extensions: { ...stripInternal(extensions), code: typeof extensions.code === 'string' ? extensions.code : 'BAD_USER_INPUT' },
-      });
-    }
-    return graphQLError;
+    if (typeof extensions.code === 'string' && !('originalError' in extensions) && !('stack' in extensions)) return graphQLError;
+    const code = typeof extensions.code === 'string' ? extensions.code : 'BAD_USER_INPUT';
+    return located(graphQLError, graphQLError.message, { ...stripInternal(extensions), code });
   }
+  return located(graphQLError, message, { code: 'INTERNAL_SERVER_ERROR' });
+}
+
+/** A new error at the same place in the document and the result as `at`. */
+function located(at: GraphQLError | undefined, message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, {
-    nodes: graphQLError?.nodes,
-    source: graphQLError?.source,
-    positions: graphQLError?.positions,
-    path: graphQLError?.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    nodes: at?.nodes,
+    source: at?.source,
+    positions: at?.positions,
+    path: at?.path,
+    extensions,
   });
 }
 
