@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { ContainersApi } from './containers.js';
 import { fromTransportError, isAbortError, SlowConsumerError } from './errors.js';
-import { LogStreamParser, type LogRecord } from './log-stream.js';
+import { LogStreamParser, readLogLines, type LogRecord } from './log-stream.js';
 import { StreamIterator } from './stream-iterator.js';
 
 export interface FollowOptions {
@@ -166,10 +166,7 @@ class FollowHub {
     try {
       const since = this.broadcasted.since ?? this.since;
       const body = await this.api.logs(this.id, { stdout: true, stderr: true, since }, { signal: this.controller.signal });
-      const parser = new LogStreamParser(tty);
-      const records: LogRecord[] = [];
-      for await (const chunk of body) records.push(...parser.push(chunk as Buffer));
-      records.push(...parser.end());
+      const records = await readLogLines(body, tty);
       this.broadcast(this.broadcasted.fresh(records));
     } catch {
       // The follow itself ended well; a failed catch-up only loses what the engine had not sent.

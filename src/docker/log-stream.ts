@@ -1,4 +1,6 @@
 // Turns the bytes of GET /containers/{id}/logs (multiplexed frames, or a TTY's raw bytes) into timestamped lines.
+import type { Readable } from 'node:stream';
+import { fromTransportError } from './errors.js';
 
 export type LogStreamName = 'stdout' | 'stderr';
 
@@ -192,4 +194,21 @@ export class LogStreamParser {
     this.out = [];
     return records;
   }
+}
+
+/** Every line of a log response that ends (no follow); the body is consumed, or destroyed on failure. */
+export async function readLogLines(body: Readable, tty: boolean): Promise<LogRecord[]> {
+  const parser = new LogStreamParser(tty);
+  const lines: LogRecord[] = [];
+  try {
+    for await (const chunk of body) {
+      for (const line of parser.push(chunk as Buffer)) lines.push(line);
+    }
+  } catch (error) {
+    throw fromTransportError(error);
+  } finally {
+    body.destroy();
+  }
+  for (const line of parser.end()) lines.push(line);
+  return lines;
 }

@@ -1,6 +1,5 @@
 // LogLine and Container.logs: the log so far, demultiplexed and split into timestamped lines.
-import { fromTransportError } from '../docker/errors.js';
-import { LogStreamParser, type LogRecord } from '../docker/log-stream.js';
+import { readLogLines, type LogRecord } from '../docker/log-stream.js';
 import { builder } from './builder.js';
 import { ContainerRef } from './container.js';
 import { badInput } from './errors.js';
@@ -53,20 +52,7 @@ builder.objectField(ContainerRef, 'logs', (t) =>
       const query = logQuery(args);
       if (!query.stdout && !query.stderr) return [];
       const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
-      const parser = new LogStreamParser(inspect.Config.Tty);
-      const body = await ctx.docker.containers.logs(container.id, query, { signal: ctx.signal });
-      const lines: LogRecord[] = [];
-      try {
-        for await (const chunk of body) {
-          for (const line of parser.push(chunk as Buffer)) lines.push(line);
-        }
-      } catch (error) {
-        throw fromTransportError(error);
-      } finally {
-        body.destroy();
-      }
-      for (const line of parser.end()) lines.push(line);
-      return lines;
+      return readLogLines(await ctx.docker.containers.logs(container.id, query, { signal: ctx.signal }), inspect.Config.Tty);
     },
   }),
 );
