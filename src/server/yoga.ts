@@ -8,6 +8,7 @@ import type { AccessControl } from './access.js';
 import { useAuditLog, type AuditSink } from './audit.js';
 import { createContext } from './context.js';
 import { maskError, quietAboutEngineErrors, useContractErrorCodes } from './errors.js';
+import { renderOfflineGraphiQL } from './graphiql.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 
 export interface ServerContext {
@@ -38,6 +39,8 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql ? { title: 'Wharf', subscriptionsProtocol: 'WS' } : false,
+    // Yoga's own page loads its assets from unpkg.com, out of reach on private networks.
+    renderGraphiQL: renderOfflineGraphiQL,
     maskedErrors: { maskError },
     batching: false,
     // Enforced in app.ts from Content-Length: Yoga's own limit re-streams every body, which costs more than the query.
