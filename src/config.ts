@@ -4,6 +4,7 @@ import { connectionFromEnv, type ConnectionSettings } from './docker/connection.
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/hardening.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/logger.js';
 import { loadTokenFile } from './server/tokens.js';
 
 export interface WharfConfig {
@@ -13,8 +14,11 @@ export interface WharfConfig {
   access: AccessConfig;
   graphiql: boolean;
   introspection: boolean;
+  /** The dashboard page at /. */
+  dashboard: boolean;
   corsOrigins: string[];
   limits: DocumentLimits;
+  logLevel: LogLevel;
   /** A line to print loudly at start, for --insecure-no-auth. */
   warning?: string;
 }
@@ -41,8 +45,11 @@ Options (each also read from the environment variable in brackets):
                            [WHARF_ALLOW_PRIVILEGED=1 and so on]
   --no-graphiql            do not serve GraphiQL [WHARF_GRAPHIQL=0]
   --no-introspection       refuse introspection [WHARF_INTROSPECTION=0]
+  --no-dashboard           do not serve the dashboard page at / [WHARF_DASHBOARD=0]
   --max-depth N, --max-aliases N, --max-tokens N, --max-cost N
                            document limits [WHARF_MAX_DEPTH ...] (defaults ${DEFAULT_LIMITS.maxDepth}, ${DEFAULT_LIMITS.maxAliases}, ${DEFAULT_LIMITS.maxTokens}, ${DEFAULT_LIMITS.maxCost})
+  --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
+                           (default info; one JSON line per operation at info)
   -h, --help               this text
 
 The docker CLI's DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and DOCKER_API_VERSION are read as it reads them.`;
@@ -65,10 +72,12 @@ const FLAG_OPTIONS = {
   'allow-unconfined': { type: 'boolean' },
   'no-graphiql': { type: 'boolean' },
   'no-introspection': { type: 'boolean' },
+  'no-dashboard': { type: 'boolean' },
   'max-depth': { type: 'string' },
   'max-aliases': { type: 'string' },
   'max-tokens': { type: 'string' },
   'max-cost': { type: 'string' },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -144,6 +153,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     maxTokens: whole('--max-tokens', values['max-tokens'] ?? env.WHARF_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
     maxCost: whole('--max-cost', values['max-cost'] ?? env.WHARF_MAX_COST, DEFAULT_LIMITS.maxCost),
   };
+  const logLevel = values['log-level'] ?? env.WHARF_LOG_LEVEL ?? 'info';
+  if (!isLogLevel(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   return {
     port,
     host,
@@ -151,8 +162,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     access,
     graphiql: !(values['no-graphiql'] ?? env.WHARF_GRAPHIQL === '0'),
     introspection: !(values['no-introspection'] ?? env.WHARF_INTROSPECTION === '0'),
+    dashboard: !(values['no-dashboard'] ?? env.WHARF_DASHBOARD === '0'),
     corsOrigins: values['cors-origin'] ?? list(env.WHARF_CORS_ORIGINS),
     limits,
+    logLevel,
     ...(warning ? { warning } : {}),
   };
 }

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, USAGE } from './config.js';
 import { isRole } from './schema/access.js';
 import { buildApp } from './server/app.js';
+import { createLogger } from './server/logger.js';
+import { WharfMetrics } from './server/metrics.js';
 import { createToken } from './server/tokens.js';
 
 function tokenCommand(argv: string[]): void {
@@ -38,12 +40,20 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (config.warning) console.error(config.warning);
+  const logger = createLogger(config.logLevel);
+  if (config.warning) {
+    // Loud whatever the level: on stderr for the person starting it, and in the log.
+    console.error(config.warning);
+    logger.warn(config.warning);
+  }
   const app = buildApp({
+    logger,
+    metrics: new WharfMetrics({ processMetrics: true }),
     docker: config.docker,
     access: config.access,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    dashboard: config.dashboard,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
   });
@@ -51,23 +61,36 @@ async function main(): Promise<void> {
   try {
     address = await app.listen(config.port, config.host);
   } catch (error) {
-    console.error(`wharf: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    logger.fatal(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
     await app.close();
     process.exit(1);
   }
   const mode = config.access.mode === 'token' ? `token mode, ${config.access.tokens.length} tokens` : `${config.access.mode} mode`;
-  console.log(`Wharf listening on ${address.url} (engine: ${config.docker.dockerHost}; ${mode})`);
+  logger.info(
+    { url: address.url, dockerHost: config.docker.dockerHost, mode: config.access.mode },
+    `Wharf listening on ${address.url} (engine: ${config.docker.dockerHost}; ${mode})`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`wharf: ${signal}, stopping`);
-    const force = setTimeout(() => process.exit(1), 5_000);
+    logger.info({ signal }, `${signal}: stopping; open subscriptions complete, exports may finish`);
+    // The stop drains for at most DRAIN_MS; this is the last resort if something still hangs.
+    const force = setTimeout(() => {
+      logger.error('the stop took more than 5 s; exiting anyway');
+      process.exit(1);
+    }, 5_000);
     force.unref();
     app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'the stop failed');
+        process.exit(1);
+      },
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -4,7 +4,7 @@ import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
-import { EngineTransport, type RequestObserver } from './request.js';
+import { EngineTransport, type RequestObserver, type StreamObserver } from './request.js';
 import { systemApi } from './system.js';
 
 export interface DockerClientOptions {
@@ -12,6 +12,8 @@ export interface DockerClientOptions {
   /** Injected for tests and for sharing; made from the settings when absent. */
   dispatcher?: Dispatcher;
   observe?: RequestObserver;
+  /** Told when each streaming response (logs, stats, events, export) opens and closes. */
+  observeStreams?: StreamObserver;
   /** Caps for each log subscriber's buffer. */
   followLimits?: FollowLimits;
 }
@@ -19,7 +21,7 @@ export interface DockerClientOptions {
 export function createDockerClient(options: DockerClientOptions) {
   const ownsDispatcher = !options.dispatcher;
   const dispatcher = options.dispatcher ?? createDispatcher(options.settings);
-  const transport = new EngineTransport(dispatcher, options.settings, options.observe);
+  const transport = new EngineTransport(dispatcher, options.settings, options.observe, options.observeStreams);
   const containers = containersApi(transport);
   return {
     settings: options.settings,

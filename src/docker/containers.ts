@@ -33,7 +33,11 @@ const STOP_GRACE_MS = 15_000;
 /** The engine's own default when neither the call nor the container sets a stop timeout. */
 const DEFAULT_STOP_SECONDS = 10;
 
-type Opts = { signal?: AbortSignal | undefined };
+type Opts = {
+  signal?: AbortSignal | undefined;
+  /** Whose call this is, when `signal` is an internal one: passed to the request observer. */
+  callerSignal?: AbortSignal | undefined;
+};
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -67,7 +71,7 @@ export function containersApi(engine: EngineTransport) {
     },
 
     /** The raw log stream; always with timestamps. The caller consumes or destroys the body. */
-    async logs(id: string, options: LogsOptions, { signal }: Opts = {}): Promise<Readable> {
+    async logs(id: string, options: LogsOptions, { signal, callerSignal }: Opts = {}): Promise<Readable> {
       const res = await engine.stream({
         method: 'GET',
         path: path(id, '/logs'),
@@ -81,6 +85,7 @@ export function containersApi(engine: EngineTransport) {
           tail: options.tail === undefined ? undefined : String(options.tail),
         },
         signal,
+        callerSignal,
       });
       return res.body;
     },

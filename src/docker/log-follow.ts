@@ -130,11 +130,13 @@ class FollowHub {
     readonly id: string,
     tty: boolean,
     private readonly onDone: (hub: FollowHub) => void,
+    /** The signal of the subscriber that opened the follow, for the request observer. */
+    openedFor?: AbortSignal,
   ) {
     const since = `${Math.floor(Date.now() / 1000) - FOLLOW_OVERLAP_SECONDS}`;
     this.since = since;
     this.ready = this.api
-      .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal })
+      .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal, callerSignal: openedFor })
       .then((body) => {
         this.body = body;
         const parser = new LogStreamParser(tty);
@@ -211,9 +213,15 @@ export class LogFollower {
     let hub = this.hubs.get(id);
     if (options.running === false) hub = undefined;
     else if (!hub || hub.done) {
-      hub = new FollowHub(this.api, id, tty, (done) => {
-        if (this.hubs.get(id) === done) this.hubs.delete(id);
-      });
+      hub = new FollowHub(
+        this.api,
+        id,
+        tty,
+        (done) => {
+          if (this.hubs.get(id) === done) this.hubs.delete(id);
+        },
+        signal,
+      );
       this.hubs.set(id, hub);
     }
     const joinedHub: FollowHub | undefined = hub;
@@ -302,7 +310,7 @@ export class LogFollower {
           since: options.since,
           tail: options.tail === 0 ? 1 : options.tail,
         },
-        { signal: historyController.signal },
+        { signal: historyController.signal, callerSignal: signal },
       );
       historyBody = body;
       if (output.isClosed) {

@@ -14,6 +14,8 @@ export interface EngineRequest {
   /** A JSON body; sent with `Content-Type: application/json`. */
   json?: unknown;
   signal?: AbortSignal | undefined;
+  /** The caller's own signal, when `signal` is an internal one (a shared GET): who the observer is told made the call. */
+  callerSignal?: AbortSignal | undefined;
   /** Overrides the connection's headers timeout, for calls that legitimately take long (stop with t). */
   headersTimeoutMs?: number;
   /** Statuses besides 2xx that mean success (304 "already started" for start and stop). */
@@ -27,7 +29,17 @@ export interface StreamResponse {
 }
 
 /** Observes every engine request; for metrics and for tests that count calls. */
-export type RequestObserver = (event: { method: string; path: string; status: number | 'error'; ms: number }) => void;
+export type RequestObserver = (event: {
+  method: string;
+  path: string;
+  status: number | 'error';
+  ms: number;
+  /** The signal the caller passed: it tells which operation the call was made for. */
+  signal?: AbortSignal | undefined;
+}) => void;
+
+/** Told when a streaming response body opens and when it closes (ended, destroyed or failed); for a gauge of open streams. */
+export type StreamObserver = (event: { method: string; path: string; open: boolean }) => void;
 
 interface SharedCall {
   promise: Promise<unknown>;
@@ -45,6 +57,7 @@ export class EngineTransport {
     private readonly dispatcher: Dispatcher,
     readonly settings: ConnectionSettings,
     private readonly observe?: RequestObserver,
+    private readonly observeStreams?: StreamObserver,
   ) {}
 
   /** GET /_ping, unversioned. Resolves to the engine's API version; rejects with an EngineError. */
@@ -88,6 +101,12 @@ export class EngineTransport {
   /** A streaming response (logs, export, events, stats): no body timeout; the caller must consume or destroy the body. */
   async stream(req: EngineRequest): Promise<StreamResponse> {
     const res = await this.send(req, true, 0);
+    const observe = this.observeStreams;
+    if (observe && !res.body.closed) {
+      observe({ method: req.method, path: req.path, open: true });
+      // undici's body auto-destroys: 'close' comes once, after the end, a destroy() or an error.
+      res.body.once('close', () => observe({ method: req.method, path: req.path, open: false }));
+    }
     return { status: res.statusCode, headers: res.headers, body: res.body };
   }
 
@@ -113,7 +132,7 @@ export class EngineTransport {
         controller,
         waiters: 0,
         settled: false,
-        promise: this.readJson<T>({ ...req, signal: controller.signal }),
+        promise: this.readJson<T>({ ...req, signal: controller.signal, callerSignal: req.signal }),
       };
       created.promise
         .catch(() => undefined)
@@ -157,10 +176,10 @@ export class EngineTransport {
         ...(bodyTimeout === undefined ? {} : { bodyTimeout }),
       });
     } catch (error) {
-      this.observe?.({ method: req.method, path: req.path, status: 'error', ms: performance.now() - started });
+      this.observe?.({ method: req.method, path: req.path, status: 'error', ms: performance.now() - started, signal: req.callerSignal ?? req.signal });
       throw fromTransportError(error);
     }
-    this.observe?.({ method: req.method, path: req.path, status: res.statusCode, ms: performance.now() - started });
+    this.observe?.({ method: req.method, path: req.path, status: res.statusCode, ms: performance.now() - started, signal: req.callerSignal ?? req.signal });
     const ok = (res.statusCode >= 200 && res.statusCode < 300) || (req.alsoOk?.includes(res.statusCode) ?? false);
     if (!versioned || ok) return res;
     throw errorForStatus(res.statusCode, await readErrorMessage(res));

@@ -1,6 +1,7 @@
 // The composition root: engine client, access control, Yoga, WebSocket server and routes on one HTTP server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
 import type { FollowLimits } from '../docker/log-follow.js';
@@ -8,8 +9,14 @@ import type { RequestObserver } from '../docker/request.js';
 import type { Principal } from '../schema/access.js';
 import { AccessControl, type AccessConfig } from './access.js';
 import { stdoutAuditSink, type AuditSink } from './audit.js';
+import { createDashboard } from './dashboard.js';
 import { DEFAULT_LIMITS, originAllowed, type DocumentLimits } from './hardening.js';
+import { createLogger } from './logger.js';
+import { handleMetrics, WharfMetrics } from './metrics.js';
+import { OperationLog } from './operation-log.js';
+import { requestIdOf } from './request-id.js';
 import { handleExport, handleProbe, pathOf, sendError } from './routes.js';
+import { DRAIN_MS, OpenStreams } from './shutdown.js';
 import { attachWebSocket, type WebSocketOptions } from './ws.js';
 import { createWharfYoga, type WharfYoga } from './yoga.js';
 
@@ -24,11 +31,17 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Default: on. */
   introspection?: boolean;
+  /** The dashboard page at /. Default: on. */
+  dashboard?: boolean;
   /** Browser origins allowed besides the gateway's own; none by default. */
   corsOrigins?: string[];
   limits?: Partial<DocumentLimits>;
   /** Where audit lines go; stdout by default. */
   audit?: AuditSink;
+  /** The structured log (one line per operation); pino at info on stdout by default. */
+  logger?: Logger;
+  /** The metrics served at /metrics; a fresh registry by default. */
+  metrics?: WharfMetrics;
 }
 
 /** The largest request body the gateway reads, as on the WebSocket. */
@@ -56,36 +69,58 @@ export interface WharfApp {
   access: AccessControl;
   /** Listens; resolves to the URL of /graphql. */
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
-  /** Stops accepting, ends open sockets and streams, closes the engine connections. */
+  /**
+   * Stops gracefully: stops accepting, ends open subscriptions (clients get `complete`), lets
+   * exports finish for up to DRAIN_MS, then closes every socket and the engine connections.
+   */
   close(): Promise<void>;
 }
 
 export function buildApp(options: AppOptions): WharfApp {
+  const logger = options.logger ?? createLogger('info');
+  const metrics = options.metrics ?? new WharfMetrics();
+  const operationLog = new OperationLog(logger, metrics);
+  const observeEngine = options.observeEngine;
   const docker = createDockerClient({
     settings: options.docker,
-    ...(options.observeEngine ? { observe: options.observeEngine } : {}),
+    observe: observeEngine
+      ? (event) => {
+          operationLog.observeEngine(event);
+          observeEngine(event);
+        }
+      : operationLog.observeEngine,
+    observeStreams: (event) => metrics.upstreamStream(event),
     ...(options.followLimits ? { followLimits: options.followLimits } : {}),
   });
   const access = new AccessControl(options.access ?? { mode: 'local' });
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
+  const dashboard = (options.dashboard ?? true) ? createDashboard() : null;
   const principals = new WeakMap<IncomingMessage, Principal>();
+  const streams = new OpenStreams();
+  /** The signal of each streaming HTTP response, which a stop aborts. */
+  const streamSignals = new WeakMap<IncomingMessage, AbortSignal>();
   const yoga = createWharfYoga(docker, {
     access,
     principals,
+    streamSignals,
     graphiql,
     introspection: options.introspection ?? true,
     corsOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     audit: options.audit ?? stdoutAuditSink,
+    plugins: [operationLog.plugin()],
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('x-request-id', requestIdOf(req));
     if (handleProbe(docker, req, res)) return;
     if (!originAllowed(req.headers.origin, req.headers.host, corsOrigins)) {
       sendError(res, 403, 'FORBIDDEN', 'This origin may not use the gateway');
       return;
     }
+    // The page and its script are static and hold no data; its operations authenticate like any other.
+    if (dashboard?.handle(req, res)) return;
     const auth = access.authenticateHeaders(req.headers);
     if (!auth.ok) {
       // CORS preflights carry no credentials; GraphiQL's page is static and asks for nothing itself.
@@ -99,7 +134,18 @@ export function buildApp(options: AppOptions): WharfApp {
     } else {
       if (!bodySizeAcceptable(req, res)) return;
       principals.set(req, auth.principal);
-      if (handleExport(docker, req, res, auth.principal)) return;
+      if (handleMetrics(metrics, req, res)) return;
+      if (handleExport(docker, req, res, auth.principal, streams)) return;
+    }
+    if (streamingResponse(req)) {
+      // SSE and multipart: a stop ends the subscription's source, and Yoga sends `complete`.
+      const controller = new AbortController();
+      streams.track(controller);
+      res.once('close', () => {
+        controller.abort();
+        streams.release(controller);
+      });
+      streamSignals.set(req, controller.signal);
     }
     void yoga.requestListener(req, res);
   };
@@ -108,7 +154,7 @@ export function buildApp(options: AppOptions): WharfApp {
       handle(req, res);
     } catch (error) {
       // A bug in a route must cost one request, never the process.
-      console.error('wharf: request failed', error);
+      logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       else res.destroy();
     }
@@ -129,9 +175,11 @@ export function buildApp(options: AppOptions): WharfApp {
       const fromPayload = payload?.authorization ?? payload?.Authorization;
       return access.authenticate(typeof fromPayload === 'string' ? fromPayload : request.headers.authorization);
     },
+    streams,
     { verifyOrigin: (origin, host) => originAllowed(origin, host, corsOrigins), ...options.webSocket },
   );
 
+  let closing: Promise<void> | undefined;
   return {
     server,
     docker,
@@ -148,12 +196,34 @@ export function buildApp(options: AppOptions): WharfApp {
         });
       });
     },
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await ws.close();
-      server.closeAllConnections();
-      await closed;
-      await docker.close();
+    close() {
+      closing ??= (async () => {
+        const deadline = Date.now() + DRAIN_MS;
+        let allClosed = false;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+          allClosed = true;
+        });
+        streams.endAll();
+        await streams.settled(DRAIN_MS);
+        // The `complete` messages were queued in the turn that ended each operation.
+        await new Promise((resolve) => setImmediate(resolve));
+        await ws.close();
+        // Finished responses may still be flushing: close connections as they fall idle, until the deadline.
+        while (!allClosed && Date.now() < deadline) {
+          server.closeIdleConnections();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        server.closeAllConnections();
+        await closed;
+        await docker.close();
+      })();
+      return closing;
     },
   };
+}
+
+/** A response that streams a subscription: SSE, or incremental delivery as multipart. */
+function streamingResponse(req: IncomingMessage): boolean {
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
 }

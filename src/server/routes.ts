@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DockerClient } from '../docker/client.js';
 import { EngineError, isAbortError } from '../docker/errors.js';
 import type { Principal } from '../schema/access.js';
+import type { OpenStreams } from './shutdown.js';
 
 const EXPORT_ROUTE = /^\/containers\/([^/]+)\/export$/;
 /** How long /readyz waits for the engine's /_ping. */
@@ -27,8 +28,14 @@ export function handleProbe(docker: DockerClient, req: IncomingMessage, res: Ser
   return false;
 }
 
-/** The export route, for admins; false for any other path. */
-export function handleExport(docker: DockerClient, req: IncomingMessage, res: ServerResponse, principal: Principal): boolean {
+/** The export route, for admins; false for any other path. A stop lets a download in progress finish. */
+export function handleExport(
+  docker: DockerClient,
+  req: IncomingMessage,
+  res: ServerResponse,
+  principal: Principal,
+  streams: OpenStreams,
+): boolean {
   const match = EXPORT_ROUTE.exec(pathOf(req));
   if (match) {
     if (principal.role !== 'admin') {
@@ -47,7 +54,12 @@ export function handleExport(docker: DockerClient, req: IncomingMessage, res: Se
       sendError(res, 400, 'BAD_USER_INPUT', 'The container id in the path is not valid percent-encoding');
       return true;
     }
-    void exportContainer(docker, id, req, res);
+    if (streams.closing) {
+      res.setHeader('connection', 'close');
+      sendError(res, 503, 'DOCKER_UNAVAILABLE', 'The gateway is stopping');
+      return true;
+    }
+    streams.trackDownload(exportContainer(docker, id, req, res));
     return true;
   }
   return false;

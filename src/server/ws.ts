@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { Principal } from '../schema/access.js';
 import type { Authentication } from './access.js';
+import type { OpenStreams } from './shutdown.js';
 import type { WharfYoga } from './yoga.js';
 
 /** The biggest message a client may send. */
@@ -45,6 +46,7 @@ export function attachWebSocket(
   server: Server,
   yoga: WharfYoga,
   authenticate: ConnectionAuthenticator,
+  streams: OpenStreams,
   options: WebSocketOptions = {},
 ) {
   const maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
@@ -60,6 +62,11 @@ export function attachWebSocket(
   const principals = new WeakMap<object, Principal>();
   /** Each operation's abort controller, by socket and operation id: aborted when it completes or the socket goes. */
   const operations = new WeakMap<object, Map<string, AbortController>>();
+
+  const end = (controller: AbortController) => {
+    controller.abort();
+    streams.release(controller);
+  };
 
   const disposable = useServer(
     {
@@ -87,6 +94,8 @@ export function attachWebSocket(
         }
         const controller = new AbortController();
         byId.set(id, controller);
+        // A stop aborts it: its source ends, and graphql-ws sends `complete`.
+        streams.track(controller);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -94,6 +103,7 @@ export function attachWebSocket(
           params: payload,
           wharfSignal: controller.signal,
           wharfPrincipal: principals.get(ctx),
+          wharfOperationId: id,
         });
         // graphql-ws calls onComplete only for operations that started: a refused one frees its slot here.
         let document;
@@ -101,6 +111,7 @@ export function attachWebSocket(
           document = parse(payload.query);
         } catch (error) {
           byId.delete(id);
+          streams.release(controller);
           return [
             error instanceof GraphQLError
               ? error
@@ -118,6 +129,7 @@ export function attachWebSocket(
         }
         if (errors.length) {
           byId.delete(id);
+          streams.release(controller);
           return errors;
         }
         const args: ExecutionArgs = {
@@ -132,11 +144,12 @@ export function attachWebSocket(
       },
       onComplete: (ctx, id) => {
         const byId = operations.get(ctx);
-        byId?.get(id)?.abort();
+        const controller = byId?.get(id);
+        if (controller) end(controller);
         byId?.delete(id);
       },
       onClose: (ctx) => {
-        for (const controller of operations.get(ctx)?.values() ?? []) controller.abort();
+        for (const controller of operations.get(ctx)?.values() ?? []) end(controller);
         operations.delete(ctx);
       },
     },
@@ -145,6 +158,7 @@ export function attachWebSocket(
 
   return {
     wss,
+    /** Closes every connection with 1001; end their operations first (OpenStreams.endAll) for a clean `complete`. */
     async close(): Promise<void> {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,6 +1,6 @@
 // The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
 import type { IncomingMessage } from 'node:http';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { DockerClient } from '../docker/client.js';
 import type { Principal } from '../schema/access.js';
 import { schema, type SchemaContext } from '../schema/index.js';
@@ -18,6 +18,8 @@ export interface ServerContext {
   wharfPrincipal?: Principal;
   /** The Node request, for HTTP operations. */
   req?: IncomingMessage;
+  /** Set for WebSocket operations: the client's id of the operation, for the request id in logs. */
+  wharfOperationId?: string;
 }
 
 export type WharfYoga = YogaServerInstance<ServerContext, SchemaContext>;
@@ -26,11 +28,15 @@ export interface YogaOptions {
   access: AccessControl;
   /** Who each authenticated HTTP request is, set before Yoga sees it. */
   principals: WeakMap<IncomingMessage, Principal>;
+  /** The signal of each SSE or multipart response, aborted by a graceful stop as well as by the client. */
+  streamSignals: WeakMap<IncomingMessage, AbortSignal>;
   graphiql: boolean;
   introspection: boolean;
   corsOrigins: string[];
   limits: DocumentLimits;
   audit: AuditSink;
+  /** More plugins, after the built-in ones (the operation log). */
+  plugins?: Plugin[];
 }
 
 export function createWharfYoga(docker: DockerClient, options: YogaOptions): WharfYoga {
@@ -53,13 +59,18 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),
       useContractErrorCodes(),
       useAuditLog(options.audit),
+      ...(options.plugins ?? []),
     ],
     logging: quietAboutEngineErrors,
     context: (initial: ServerContext & { request?: Request }) => {
       const principal = initial.wharfPrincipal ?? (initial.req ? options.principals.get(initial.req) : undefined);
       if (!principal) throw new Error('An operation reached Yoga without an authenticated principal');
       return createContext(docker, {
-        signal: initial.wharfSignal ?? initial.request?.signal ?? new AbortController().signal,
+        signal:
+          initial.wharfSignal ??
+          (initial.req && options.streamSignals.get(initial.req)) ??
+          initial.request?.signal ??
+          new AbortController().signal,
         principal,
         createPolicy: options.access.createPolicy,
       });

@@ -5,6 +5,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { connectionFromEnv } from '../../src/docker/connection.js';
 import { buildApp, type AppOptions, type WharfApp } from '../../src/server/app.js';
+import { createLogger } from '../../src/server/logger.js';
 
 export interface TestGateway {
   app: WharfApp;
@@ -24,6 +25,7 @@ export async function startGateway(
   const { env, ...rest } = options;
   const app = buildApp({
     audit: () => undefined,
+    logger: createLogger('silent'),
     ...rest,
     docker: connectionFromEnv({ ...(env ?? {}), DOCKER_HOST: dockerHost }),
   });

@@ -1,0 +1,68 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n": typeof types.DashboardContainersDocument,
+    "\n  subscription DashboardEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: {\n        type: [\"container\"]\n        event: [\"create\", \"start\", \"restart\", \"die\", \"stop\", \"kill\", \"pause\", \"unpause\", \"rename\", \"destroy\", \"oom\"]\n      }\n    ) {\n      action\n      actorId\n      time\n    }\n  }\n": typeof types.DashboardEventsDocument,
+    "\n  subscription DashboardLogs($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": typeof types.DashboardLogsDocument,
+    "\n  mutation DashboardStart($id: String!) {\n    startContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardStartDocument,
+    "\n  mutation DashboardStop($id: String!) {\n    stopContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardStopDocument,
+    "\n  mutation DashboardRestart($id: String!) {\n    restartContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardRestartDocument,
+    "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n": typeof types.DashboardRemoveDocument,
+};
+const documents: Documents = {
+    "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n": types.DashboardContainersDocument,
+    "\n  subscription DashboardEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: {\n        type: [\"container\"]\n        event: [\"create\", \"start\", \"restart\", \"die\", \"stop\", \"kill\", \"pause\", \"unpause\", \"rename\", \"destroy\", \"oom\"]\n      }\n    ) {\n      action\n      actorId\n      time\n    }\n  }\n": types.DashboardEventsDocument,
+    "\n  subscription DashboardLogs($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": types.DashboardLogsDocument,
+    "\n  mutation DashboardStart($id: String!) {\n    startContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardStartDocument,
+    "\n  mutation DashboardStop($id: String!) {\n    stopContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardStopDocument,
+    "\n  mutation DashboardRestart($id: String!) {\n    restartContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardRestartDocument,
+    "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n": types.DashboardRemoveDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n"): typeof import('./graphql.js').DashboardContainersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: {\n        type: [\"container\"]\n        event: [\"create\", \"start\", \"restart\", \"die\", \"stop\", \"kill\", \"pause\", \"unpause\", \"rename\", \"destroy\", \"oom\"]\n      }\n    ) {\n      action\n      actorId\n      time\n    }\n  }\n"): typeof import('./graphql.js').DashboardEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardLogs($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n"): typeof import('./graphql.js').DashboardLogsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardStart($id: String!) {\n    startContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n"): typeof import('./graphql.js').DashboardStartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardStop($id: String!) {\n    stopContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n"): typeof import('./graphql.js').DashboardStopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRestart($id: String!) {\n    restartContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n"): typeof import('./graphql.js').DashboardRestartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n"): typeof import('./graphql.js').DashboardRemoveDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

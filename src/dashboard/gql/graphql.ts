@@ -1,0 +1,151 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ContainerState =
+  | 'CREATED'
+  | 'DEAD'
+  | 'EXITED'
+  | 'PAUSED'
+  | 'REMOVING'
+  | 'RESTARTING'
+  | 'RUNNING';
+
+export type LogStream =
+  | 'STDERR'
+  | 'STDOUT';
+
+export type DashboardContainersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardContainersQuery = { containers: Array<{ id: string, name: string, image: string, state: ContainerState, status: string }> };
+
+export type DashboardEventsSubscriptionVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type DashboardEventsSubscription = { events: { action: string, actorId: string, time: string } };
+
+export type DashboardLogsSubscriptionVariables = Exact<{
+  id: string;
+  tail?: number | null | undefined;
+}>;
+
+
+export type DashboardLogsSubscription = { containerLogs: { stream: LogStream, timestamp: string, message: string } };
+
+export type DashboardStartMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DashboardStartMutation = { startContainer: { id: string, state: ContainerState, status: string } };
+
+export type DashboardStopMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DashboardStopMutation = { stopContainer: { id: string, state: ContainerState, status: string } };
+
+export type DashboardRestartMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DashboardRestartMutation = { restartContainer: { id: string, state: ContainerState, status: string } };
+
+export type DashboardRemoveMutationVariables = Exact<{
+  id: string;
+  force?: boolean | null | undefined;
+}>;
+
+
+export type DashboardRemoveMutation = { removeContainer: string };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const DashboardContainersDocument = new TypedDocumentString(`
+    query DashboardContainers {
+  containers(all: true) {
+    id
+    name
+    image
+    state
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardContainersQuery, DashboardContainersQueryVariables>;
+export const DashboardEventsDocument = new TypedDocumentString(`
+    subscription DashboardEvents($since: DateTime) {
+  events(
+    since: $since
+    filters: {type: ["container"], event: ["create", "start", "restart", "die", "stop", "kill", "pause", "unpause", "rename", "destroy", "oom"]}
+  ) {
+    action
+    actorId
+    time
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardEventsSubscription, DashboardEventsSubscriptionVariables>;
+export const DashboardLogsDocument = new TypedDocumentString(`
+    subscription DashboardLogs($id: String!, $tail: Int) {
+  containerLogs(id: $id, tail: $tail) {
+    stream
+    timestamp
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardLogsSubscription, DashboardLogsSubscriptionVariables>;
+export const DashboardStartDocument = new TypedDocumentString(`
+    mutation DashboardStart($id: String!) {
+  startContainer(id: $id) {
+    id
+    state
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardStartMutation, DashboardStartMutationVariables>;
+export const DashboardStopDocument = new TypedDocumentString(`
+    mutation DashboardStop($id: String!) {
+  stopContainer(id: $id) {
+    id
+    state
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardStopMutation, DashboardStopMutationVariables>;
+export const DashboardRestartDocument = new TypedDocumentString(`
+    mutation DashboardRestart($id: String!) {
+  restartContainer(id: $id) {
+    id
+    state
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardRestartMutation, DashboardRestartMutationVariables>;
+export const DashboardRemoveDocument = new TypedDocumentString(`
+    mutation DashboardRemove($id: String!, $force: Boolean) {
+  removeContainer(id: $id, force: $force)
+}
+    `) as unknown as TypedDocumentString<DashboardRemoveMutation, DashboardRemoveMutationVariables>;

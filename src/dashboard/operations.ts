@@ -1,0 +1,77 @@
+// The dashboard's GraphQL operations, typed by codegen into ./gql (run `npm run codegen` after changing one).
+import { graphql } from './gql/index.js';
+
+export const DashboardContainers = graphql(`
+  query DashboardContainers {
+    containers(all: true) {
+      id
+      name
+      image
+      state
+      status
+    }
+  }
+`);
+
+/** The container events that change what the list shows; exec_* and attach do not. */
+export const DashboardEvents = graphql(`
+  subscription DashboardEvents($since: DateTime) {
+    events(
+      since: $since
+      filters: {
+        type: ["container"]
+        event: ["create", "start", "restart", "die", "stop", "kill", "pause", "unpause", "rename", "destroy", "oom"]
+      }
+    ) {
+      action
+      actorId
+      time
+    }
+  }
+`);
+
+export const DashboardLogs = graphql(`
+  subscription DashboardLogs($id: String!, $tail: Int) {
+    containerLogs(id: $id, tail: $tail) {
+      stream
+      timestamp
+      message
+    }
+  }
+`);
+
+export const DashboardStart = graphql(`
+  mutation DashboardStart($id: String!) {
+    startContainer(id: $id) {
+      id
+      state
+      status
+    }
+  }
+`);
+
+export const DashboardStop = graphql(`
+  mutation DashboardStop($id: String!) {
+    stopContainer(id: $id) {
+      id
+      state
+      status
+    }
+  }
+`);
+
+export const DashboardRestart = graphql(`
+  mutation DashboardRestart($id: String!) {
+    restartContainer(id: $id) {
+      id
+      state
+      status
+    }
+  }
+`);
+
+export const DashboardRemove = graphql(`
+  mutation DashboardRemove($id: String!, $force: Boolean) {
+    removeContainer(id: $id, force: $force)
+  }
+`);

@@ -1,0 +1,130 @@
+// The dashboard page at /: its HTML, and src/dashboard/main.ts bundled by esbuild on first request and kept in memory.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { pathOf, sendError } from './routes.js';
+
+const SOURCE_DIR = fileURLToPath(new URL('../dashboard/', import.meta.url));
+
+interface Asset {
+  contentType: string;
+  body: Buffer;
+  etag: string;
+}
+
+function asset(contentType: string, body: Buffer): Asset {
+  return { contentType, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+type Assets = Map<string, Asset>;
+
+/** The page's paths; everything else is not the dashboard's. */
+const PATHS = new Set(['/', '/dashboard.js', '/dashboard.css', '/favicon.svg']);
+
+/** esbuild only when the page is first asked for: a gateway without visitors never loads it. */
+async function buildAssets(): Promise<Assets> {
+  const { build } = await import('esbuild');
+  const [html, icon, result] = await Promise.all([
+    readFile(`${SOURCE_DIR}index.html`),
+    readFile(`${SOURCE_DIR}favicon.svg`),
+    build({
+      entryPoints: { dashboard: `${SOURCE_DIR}main.ts` },
+      bundle: true,
+      write: false,
+      outdir: `${SOURCE_DIR}out`,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'silent',
+    }),
+  ]);
+  const assets: Assets = new Map([
+    ['/', asset('text/html; charset=utf-8', html)],
+    ['/favicon.svg', asset('image/svg+xml', icon)],
+  ]);
+  for (const file of result.outputFiles) {
+    const name = file.path.slice(file.path.lastIndexOf('/'));
+    const contentType = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+    assets.set(name, asset(contentType, Buffer.from(file.contents)));
+  }
+  return assets;
+}
+
+/** A Host header fit to name in the policy (name or address, optional port); anything else is left out. */
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
+
+/**
+ * Nothing but the gateway itself: its script, its styles, its /graphql over HTTP and WebSocket.
+ * The ws: and wss: sources repeat 'self' for browsers whose 'self' does not cover WebSockets yet.
+ */
+function contentSecurityPolicy(host: string | undefined): string {
+  const sockets = host && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${sockets}`,
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export interface DashboardRoute {
+  /** Answers GET and HEAD of the page's paths; false for any other request. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function createDashboard(): DashboardRoute {
+  let assets: Promise<Assets> | null = null;
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    let built: Assets;
+    try {
+      built = await (assets ??= buildAssets());
+    } catch (error) {
+      // Not kept: a fixed source builds on the next request.
+      assets = null;
+      console.error('wharf: the dashboard did not build', error);
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The dashboard could not be built');
+      return;
+    }
+    const file = built.get(path);
+    if (!file) {
+      sendError(res, 404, 'NOT_FOUND', 'No such dashboard file');
+      return;
+    }
+    const headers = {
+      etag: file.etag,
+      // Revalidated each time, so the page of a restarted gateway (built from newer source) is picked up.
+      'cache-control': 'no-cache',
+      'content-security-policy': contentSecurityPolicy(req.headers.host),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    };
+    if (req.headers['if-none-match'] === file.etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': file.contentType, 'content-length': file.body.length });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  return {
+    handle(req, res) {
+      const path = pathOf(req);
+      if (!PATHS.has(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      serve(req, res, path).catch((error: unknown) => {
+        console.error('wharf: serving the dashboard failed', error);
+        res.destroy();
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The gateway's structured log: pino JSON lines at a chosen level, with tokens and environment values kept out.
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * What is logged is chosen field by field (see operation-log.ts); these paths are a second line of
+ * defence in case a request, a header set or a container body is ever passed whole.
+ */
+const REDACTED_PATHS = [
+  'authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.authorization',
+  '*.Authorization',
+  'connectionParams',
+  'variables',
+  'env',
+  'Env',
+  '*.env',
+  '*.Env',
+];
+
+/** A logger writing to `destination` (stdout by default): ISO times, level names, one JSON object a line. */
+export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    // stdout, written synchronously: no line is lost when the process exits right after it.
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}

@@ -1,0 +1,196 @@
+// A graceful stop of the real `wharf` process: SIGTERM or SIGINT ends open subscriptions with `complete`, lets an export finish, exits 0 within 5 s.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+import { graphql } from './gql/index.js';
+import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
+import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
+import { collectSubscription, openSse, waitUntil } from './helpers/stream-clients.js';
+
+const engine = rawEngine(inject('dockerSocket'));
+let proxy: CountingProxy;
+beforeAll(async () => {
+  proxy = await startCountingProxy(inject('dockerSocket'));
+});
+afterAll(async () => {
+  await proxy.close();
+  await engine.close();
+});
+
+const created: string[] = [];
+const processes: ChildProcess[] = [];
+afterEach(async () => {
+  for (const child of processes.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all(created.splice(0).map((id) => removeContainer(engine, id)));
+});
+
+const ShutdownLogLines = graphql(`
+  subscription ShutdownLogLines($id: String!, $tail: Int) {
+    containerLogs(id: $id, tail: $tail) {
+      message
+    }
+  }
+`);
+
+interface RunningWharf {
+  child: ChildProcess;
+  origin: string;
+  output: () => string;
+  /** Resolves with the exit code and how long after `since` the process exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/** Starts `bin/wharf.js` on port 0 against the counting proxy and waits for its listening line. */
+async function startWharf(): Promise<RunningWharf> {
+  const child = spawn(process.execPath, ['bin/wharf.js', '--port', '0', '--docker-host', proxy.dockerHost], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
+  );
+  await waitUntil(() => /http:\/\/127\.0\.0\.1:\d+\/graphql/.test(output) || child.exitCode !== null, 20_000, () => `wharf to listen; output: ${output}`);
+  const port = /http:\/\/127\.0\.0\.1:(\d+)\/graphql/.exec(output)?.[1];
+  if (!port) throw new Error(`wharf did not start: ${output}`);
+  return { child, origin: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+async function chattyContainer(): Promise<string> {
+  const { id } = await createTestContainer(engine, {
+    cmd: ['sh', '-c', 'i=0; while true; do echo "line $i"; i=$((i+1)); sleep 0.1; done'],
+  });
+  created.push(id);
+  return id;
+}
+
+/** A container whose export is big enough to be in progress while its reader pauses: 16 MiB written into it. */
+async function bigContainer(): Promise<string> {
+  const { id } = await createTestContainer(engine, {
+    cmd: ['sh', '-c', 'dd if=/dev/zero of=/big bs=1048576 count=16 2>/dev/null; echo written; sleep 1000'],
+  });
+  created.push(id);
+  await waitUntilAsync(async () => (await engine.request('GET', `/containers/${id}/logs?stdout=1`)).body.toString().includes('written'), 20_000);
+  return id;
+}
+
+async function waitUntilAsync(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Accepts nothing: the port refuses connections. */
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('graceful stop', () => {
+  it('on SIGTERM, completes open WebSocket and SSE subscriptions, finishes an export, closes the engine streams and exits 0 within 5 s', async () => {
+    const logId = await chattyContainer();
+    const exportId = await bigContainer();
+
+    const wharf = await startWharf();
+    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
+    const sse = await openSse(`${wharf.origin}/graphql`, ShutdownLogLines, { id: logId, tail: 1 });
+    await ws.waitForCount(3, 10_000);
+    await waitUntil(() => sse.events.filter((e) => e.event === 'next').length >= 3, 10_000, 'three SSE events');
+
+    // The export starts, and its reader stops reading after the first chunk.
+    const exportRes = await fetch(`${wharf.origin}/containers/${exportId}/export`);
+    expect(exportRes.status).toBe(200);
+    const reader = exportRes.body!.getReader();
+    const first = await reader.read();
+    let exported = first.value?.byteLength ?? 0;
+    // Open on the engine: the one follow both subscribers share, and the export.
+    expect(proxy.open()).toBe(2);
+
+    const port = Number(new URL(wharf.origin).port);
+    const signalled = performance.now();
+    wharf.child.kill('SIGTERM');
+
+    // Clients see a clean end: `complete` on the WebSocket, `complete` on SSE.
+    await expect(ws.done).resolves.toBeUndefined();
+    await sse.ended;
+    expect(sse.events.at(-1)?.event).toBe('complete');
+    // The export goes on to its end once its reader reads again.
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      exported += value.byteLength;
+    }
+    expect(exported).toBeGreaterThan(16 * 1024 * 1024);
+
+    const exit = await wharf.exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalled).toBeLessThan(5_000);
+    expect(await refusesConnections(port)).toBe(true);
+    // Nothing is left open on the engine: every upstream request through the proxy has ended.
+    await waitUntil(() => proxy.open() === 0, 2_000, () => `engine requests to end; open: ${proxy.open()}`);
+    await client.dispose();
+  });
+
+  it('on SIGTERM, stops accepting at once, then exits 0', async () => {
+    const wharf = await startWharf();
+    const port = Number(new URL(wharf.origin).port);
+    const ws = new WebSocket(`${wharf.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    wharf.child.kill('SIGTERM');
+    // An idle WebSocket is closed as "going away".
+    expect(await closed).toBe(1001);
+    expect(await refusesConnections(port)).toBe(true);
+    const exit = await wharf.exited;
+    expect(exit.code).toBe(0);
+  });
+
+  it('on SIGINT, exits 0 as on SIGTERM', async () => {
+    const wharf = await startWharf();
+    const logId = await chattyContainer();
+    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
+    await ws.waitForCount(2, 10_000);
+    const signalled = performance.now();
+    wharf.child.kill('SIGINT');
+    await expect(ws.done).resolves.toBeUndefined();
+    const exit = await wharf.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalled).toBeLessThan(5_000);
+    await client.dispose();
+  });
+
+  it('cuts an export that outlasts the drain and still exits 0 within 5 s', async () => {
+    const id = await bigContainer();
+    const wharf = await startWharf();
+    const res = await fetch(`${wharf.origin}/containers/${id}/export`);
+    const reader = res.body!.getReader();
+    await reader.read();
+    const signalled = performance.now();
+    wharf.child.kill('SIGTERM');
+    // The reader never reads again: the stop may not wait for it past its deadline.
+    const exit = await wharf.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalled).toBeLessThan(5_000);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+    ).rejects.toThrow();
+  });
+});
