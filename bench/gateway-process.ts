@@ -1,5 +1,7 @@
 // Runs a gateway as its own Node process (its own event loop, apart from the load generator) and stops it.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface GatewayProcess {
@@ -20,7 +22,7 @@ export interface GatewayProcessOptions {
   nodeArgs?: string[];
   /** The checkout whose `src/main.ts` runs; this one by default (another, to compare two versions). */
   root?: string;
-  /** The script and its arguments, relative to `root`; Wharf's entry on a free port by default. */
+  /** A TypeScript script and its arguments, relative to `root`, run through tsx; by default Wharf itself, as `bin/wharf.js` runs it, on a free port. */
   entry?: string[];
 }
 
@@ -34,6 +36,13 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 8_000;
 const LISTENING = /listening on (http:\/\/\S+)/;
 
+/** The Node flags on a script's `#!/usr/bin/env -S node ...` line. */
+function shebangFlags(script: string): string[] {
+  const first = readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
+  const match = /^#!\/usr\/bin\/env -S node((?:\s+--\S+)*)\s*$/.exec(first);
+  return match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   // As deployed: graphql-js's development-mode checks cost about a third of execution time.
   const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: options.dockerHost, NODE_ENV: gatewayNodeEnv() };
@@ -44,11 +53,16 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     }
   }
 
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', ...(options.entry ?? ['src/main.ts', '--port', '0', '--host', '127.0.0.1'])],
-    { cwd: options.root ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const cwd = options.root ?? REPO_ROOT;
+  // Wharf runs as deployed: bin/wharf.js, which runs the compiled sources, with the Node flags its
+  // first line gives (heap sizes) and the benchmark's own (--cpu-prof, which NODE_OPTIONS refuses).
+  const child = options.entry
+    ? spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...options.entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [...shebangFlags(join(cwd, 'bin', 'wharf.js')), ...(options.nodeArgs ?? []), 'bin/wharf.js', '--port', '0', '--host', '127.0.0.1'], {
+        cwd,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   const pid = child.pid;
   if (pid === undefined) throw new Error('the gateway process did not start');
 
@@ -89,14 +103,18 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     const url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
       const timer = setTimeout(() => reject(new Error(`no "listening on" line within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const read = (chunk: string) => {
         stdout += chunk;
         const match = LISTENING.exec(stdout);
         if (match?.[1]) {
           clearTimeout(timer);
+          // From here on the gateway's log is read and dropped, not kept.
+          child.stdout.off('data', read);
+          child.stdout.on('data', () => undefined);
           resolve(match[1]);
         }
-      });
+      };
+      child.stdout.setEncoding('utf8').on('data', read);
       void exit.then(() => {
         clearTimeout(timer);
         reject(new Error(`the gateway exited before listening (code ${child.exitCode}, signal ${child.signalCode})`));

@@ -1,9 +1,22 @@
-#!/usr/bin/env node
-// The `wharf` command: runs src/main.ts through tsx, so the TypeScript sources are the program.
-import { register } from 'tsx/esm/api';
+#!/usr/bin/env -S node --max-old-space-size=384
+// The `wharf` command: runs src/ compiled to plain JavaScript (compiled again whenever a source
+// changed), or through tsx where the compiled copy cannot be written.
+//
+// The heap limit above sizes V8 for a gateway rather than for the machine: with the default (a
+// quarter of the memory), V8 lets a busy fan-out's short-lived garbage pile up before collecting it
+// (200 subscribers to one chatty container, bench/streams.ts part 3: peak RSS 224 MiB without the
+// flag, about 142 MiB with it). A 1M-line `logs` query, 84 MB of JSON, still fits.
+import { compiledMain } from './compile.js';
 
 // graphql-js checks its own use of types on every call unless told it is in production;
 // set before graphql is first imported.
 process.env.NODE_ENV ??= 'production';
-register();
-await import('../src/main.ts');
+
+const main = await compiledMain();
+if (main) {
+  await import(main.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main.ts');
+}
