@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
+import { print } from 'graphql';
 import { graphql } from './gql/index.js';
 import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
 import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
@@ -25,6 +26,12 @@ afterEach(async () => {
   for (const child of processes.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(created.splice(0).map((id) => removeContainer(engine, id)));
 });
+
+const ShutdownStop = graphql(`
+  mutation ShutdownStop($id: String!, $timeout: Int) {
+    stopContainer(id: $id, timeout: $timeout) { id state }
+  }
+`);
 
 const ShutdownLogLines = graphql(`
   subscription ShutdownLogLines($id: String!, $tail: Int) {
@@ -146,7 +153,34 @@ describe('graceful stop', () => {
     await client.dispose();
   });
 
-  it('on SIGTERM, stops accepting at once, then exits 0', async () => {
+  it('lets a mutation in flight over WebSocket and one over HTTP finish, then exits 0 within 5 s', async () => {
+    // busybox sleep as pid 1 ignores SIGTERM: each stop takes its whole timeout, 2 s.
+    const viaWs = await createTestContainer(engine, { cmd: ['sleep', '300'] });
+    const viaHttp = await createTestContainer(engine, { cmd: ['sleep', '300'] });
+    created.push(viaWs.id, viaHttp.id);
+    const wharf = await startWharf();
+    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const overWs = collectSubscription(client, ShutdownStop, { id: viaWs.id, timeout: 2 });
+    const overHttp = fetch(`${wharf.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: print(ShutdownStop), variables: { id: viaHttp.id, timeout: 2 } }),
+    }).then(async (res) => (await res.json()) as { data?: { stopContainer: { state: string } }; errors?: unknown[] });
+    // Both stops are with the engine: the stop request of each is open behind the proxy.
+    await waitUntil(() => proxy.calls.filter((c) => /\/containers\/[^/]+\/stop$/.test(c.path) && c.closedAt === undefined).length === 2, 10_000, 'two stop requests in flight');
+    const signalled = performance.now();
+    wharf.child.kill('SIGTERM');
+
+    await overWs.done;
+    expect(overWs.results).toEqual([{ data: { stopContainer: { id: viaWs.id, state: 'EXITED' } } }]);
+    expect(await overHttp).toEqual({ data: { stopContainer: { id: viaHttp.id, state: 'EXITED' } } });
+    const exit = await wharf.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalled).toBeLessThan(5_000);
+    await client.dispose();
+  });
+
+  it('on SIGTERM, closes an idle WebSocket as going away, refuses new connections and exits 0', async () => {
     const wharf = await startWharf();
     const port = Number(new URL(wharf.origin).port);
     const ws = new WebSocket(`${wharf.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');

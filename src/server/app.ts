@@ -71,7 +71,8 @@ export interface WharfApp {
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
   /**
    * Stops gracefully: stops accepting, ends open subscriptions (clients get `complete`), lets
-   * exports finish for up to DRAIN_MS, then closes every socket and the engine connections.
+   * queries, mutations and exports finish for up to DRAIN_MS, then closes every socket and the
+   * engine connections.
    */
   close(): Promise<void>;
 }
@@ -109,7 +110,7 @@ export function buildApp(options: AppOptions): WharfApp {
     corsOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     audit: options.audit ?? stdoutAuditSink,
-    plugins: [operationLog.plugin()],
+    plugins: [operationLog.plugin(), streams.plugin()],
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -138,7 +139,7 @@ export function buildApp(options: AppOptions): WharfApp {
       if (handleExport(docker, req, res, auth.principal, streams)) return;
     }
     if (streamingResponse(req)) {
-      // SSE and multipart: a stop ends the subscription's source, and Yoga sends `complete`.
+      // SSE and multipart: if it is a subscription, a stop ends its source, and Yoga sends `complete`.
       const controller = new AbortController();
       streams.track(controller);
       res.once('close', () => {
@@ -203,7 +204,7 @@ export function buildApp(options: AppOptions): WharfApp {
         const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
           allClosed = true;
         });
-        streams.endAll();
+        streams.endSubscriptions();
         await streams.settled(DRAIN_MS);
         // The `complete` messages were queued in the turn that ended each operation.
         await new Promise((resolve) => setImmediate(resolve));

@@ -1,31 +1,40 @@
-// What a graceful stop ends: streaming operations, ended cleanly so clients get `complete`, and downloads, allowed to finish.
+// What a graceful stop waits for and what it ends: subscriptions are ended cleanly (clients get `complete`); queries, mutations and exports may finish.
+import type { Plugin } from 'graphql-yoga';
+import type { SchemaContext } from '../schema/index.js';
 
-/** How long a stop waits for streams to end and downloads to finish before it cuts the connections. */
+/** How long a stop waits for operations and downloads to finish before it cuts the connections. */
 export const DRAIN_MS = 3_000;
 
 export class OpenStreams {
-  private readonly operations = new Set<AbortController>();
+  /** Operations that may stream (every WebSocket operation, SSE and multipart responses), by their signal. */
+  private readonly operations = new Map<AbortSignal, AbortController>();
+  /** Those of them that turned out to be subscriptions: a stop ends them. */
+  private readonly subscriptions = new WeakSet<AbortSignal>();
   private readonly downloads = new Set<Promise<unknown>>();
   private stopping = false;
-  private changed: (() => void) | undefined;
+  private readonly waiters = new Set<() => void>();
 
-  /** True once the gateway has begun to stop: no new stream should start. */
+  /** True once the gateway has begun to stop. */
   get closing(): boolean {
     return this.stopping;
   }
 
-  /**
-   * A streaming operation (a WebSocket operation, an SSE response): its controller is aborted when
-   * the gateway stops, which ends a subscription's source, so the transport sends `complete`.
-   * `release` forgets it once the operation is over.
-   */
+  /** An operation that may stream; its controller is aborted by a stop only if it is a subscription. `release` forgets it. */
   track(controller: AbortController): void {
-    if (this.stopping) controller.abort();
-    this.operations.add(controller);
+    this.operations.set(controller.signal, controller);
   }
 
   release(controller: AbortController): void {
-    if (this.operations.delete(controller)) this.changed?.();
+    if (this.operations.delete(controller.signal)) this.notify();
+  }
+
+  /**
+   * Marks the operation whose context has `signal` as a subscription. Aborting it ends its source,
+   * so the transport sends `complete`; one that starts during a stop ends at once.
+   */
+  subscribed(signal: AbortSignal): void {
+    this.subscriptions.add(signal);
+    if (this.stopping) this.operations.get(signal)?.abort();
   }
 
   /** A download (an export) in progress: a stop lets it finish, up to its deadline. */
@@ -33,14 +42,14 @@ export class OpenStreams {
     this.downloads.add(download);
     void download.finally(() => {
       this.downloads.delete(download);
-      this.changed?.();
+      this.notify();
     });
   }
 
-  /** Ends every streaming operation; later ones are ended as they start. */
-  endAll(): void {
+  /** Ends every subscription; later ones end as they start. Queries, mutations and downloads go on. */
+  endSubscriptions(): void {
     this.stopping = true;
-    for (const controller of this.operations) controller.abort();
+    for (const [signal, controller] of this.operations) if (this.subscriptions.has(signal)) controller.abort();
   }
 
   /** Resolves when every tracked operation and download is over, or after `timeoutMs`; true if all ended. */
@@ -50,15 +59,29 @@ export class OpenStreams {
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, left);
-        function done() {
+        const done = () => {
           clearTimeout(timer);
+          this.waiters.delete(done);
           resolve();
-        }
-        this.changed = done;
+        };
+        const timer = setTimeout(done, left);
+        this.waiters.add(done);
       });
-      this.changed = undefined;
     }
     return true;
+  }
+
+  /** Tells the streams which operations are subscriptions (envelop's onSubscribe runs for those only). */
+  plugin(): Plugin {
+    return {
+      onSubscribe: ({ args }) => {
+        const signal = (args.contextValue as Partial<SchemaContext> | undefined)?.signal;
+        if (signal) this.subscribed(signal);
+      },
+    };
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 }

@@ -94,7 +94,7 @@ export function attachWebSocket(
         }
         const controller = new AbortController();
         byId.set(id, controller);
-        // A stop aborts it: its source ends, and graphql-ws sends `complete`.
+        // A stop waits for it; if it is a subscription, the stop aborts it: its source ends, and graphql-ws sends `complete`.
         streams.track(controller);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,

@@ -82,6 +82,7 @@ type Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": typeof types.LifecycleRemoveDocument,
+    "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": typeof types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": typeof types.StatsWatchDocument,
     "\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n": typeof types.StatsOneSampleDocument,
@@ -172,6 +173,7 @@ const documents: Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": types.LifecycleRemoveDocument,
+    "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": types.StatsWatchDocument,
     "\n  query StatsOneSample($id: String!) {\n    container(id: $id) {\n      stats { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n    }\n  }\n": types.StatsOneSampleDocument,
@@ -480,6 +482,10 @@ export function graphql(source: "\n  mutation LifecycleRename($id: String!, $nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"): (typeof documents)["\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"): (typeof documents)["\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
