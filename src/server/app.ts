@@ -96,7 +96,7 @@ export function buildApp(options: AppOptions): WharfApp {
   const access = new AccessControl(options.access ?? { mode: 'local' });
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
-  const dashboard = (options.dashboard ?? true) ? createDashboard() : null;
+  const dashboard = (options.dashboard ?? true) ? createDashboard(logger) : null;
   const principals = new WeakMap<IncomingMessage, Principal>();
   const streams = new OpenStreams();
   /** The signal of each streaming HTTP response, which a stop aborts. */

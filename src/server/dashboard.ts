@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
 import { pathOf, sendError } from './routes.js';
 
 const SOURCE_DIR = fileURLToPath(new URL('../dashboard/', import.meta.url));
@@ -79,7 +80,10 @@ export interface DashboardRoute {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-export function createDashboard(): DashboardRoute {
+/** How long a failed build is answered from memory before the next request tries again. */
+const RETRY_BUILD_MS = 10_000;
+
+export function createDashboard(logger: Logger): DashboardRoute {
   let assets: Promise<Assets> | null = null;
 
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -87,9 +91,12 @@ export function createDashboard(): DashboardRoute {
     try {
       built = await (assets ??= buildAssets());
     } catch (error) {
-      // Not kept: a fixed source builds on the next request.
-      assets = null;
-      console.error('wharf: the dashboard did not build', error);
+      // Kept for a while only: a fixed source builds again, but a page that cannot build is not rebuilt on every request.
+      const failed = assets;
+      setTimeout(() => {
+        if (assets === failed) assets = null;
+      }, RETRY_BUILD_MS).unref();
+      logger.error({ err: error }, 'the dashboard did not build');
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The dashboard could not be built');
       return;
     }
@@ -121,7 +128,7 @@ export function createDashboard(): DashboardRoute {
       const path = pathOf(req);
       if (!PATHS.has(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
       serve(req, res, path).catch((error: unknown) => {
-        console.error('wharf: serving the dashboard failed', error);
+        logger.error({ err: error }, 'serving the dashboard failed');
         res.destroy();
       });
       return true;

@@ -79,7 +79,9 @@ export class OperationLog {
         return ({ valid, result }) => {
           if (valid) return;
           const operationName = (context as OperationContext).params?.operationName;
-          this.finish(record, shapeOf(params.documentAST as DocumentNode, operationName), codeOf(result[0]));
+          // Counted as "invalid": names from documents that never ran must not take the metric's label slots.
+          const shape = shapeOf(params.documentAST as DocumentNode, operationName);
+          this.finish(record, shape, codeOf(result[0]), undefined, 'invalid');
         };
       },
       onExecute: ({ args }) => {
@@ -186,11 +188,17 @@ export class OperationLog {
     };
   }
 
-  private finish(record: OperationRecord, shape: OperationShape, outcome: string, args?: { contextValue?: unknown; variableValues?: unknown }): void {
+  private finish(
+    record: OperationRecord,
+    shape: OperationShape,
+    outcome: string,
+    args?: { contextValue?: unknown; variableValues?: unknown },
+    metricsName = shape.name,
+  ): void {
     if (record.finished) return;
     record.finished = true;
     const ms = performance.now() - record.started;
-    this.metrics.operationFinished({ name: shape.name, type: shape.type, outcome, seconds: ms / 1000 });
+    this.metrics.operationFinished({ name: metricsName, type: shape.type, outcome, seconds: ms / 1000 });
     const context = args?.contextValue as OperationContext | undefined;
     const variables = args?.variableValues;
     const line = {
