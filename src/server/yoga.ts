@@ -44,7 +44,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql ? { title: 'Wharf', subscriptionsProtocol: 'WS' } : false,
+    graphiql: options.graphiql ? graphiqlOptions(options.access) : false,
     // Yoga's own page loads its assets from unpkg.com, out of reach on private networks.
     renderGraphiQL: renderOfflineGraphiQL,
     maskedErrors: { maskError },
@@ -76,4 +76,17 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       });
     },
   });
+}
+
+/**
+ * GraphiQL's settings. In token mode its subscriptions go over SSE: its WebSocket client sends an
+ * empty connection_init, without the headers editor's Authorization, and would be refused (4401).
+ */
+function graphiqlOptions(access: AccessControl) {
+  if (!access.tokenMode) return { title: 'Wharf', subscriptionsProtocol: 'WS' as const };
+  return {
+    title: 'Wharf',
+    subscriptionsProtocol: 'SSE' as const,
+    headers: JSON.stringify({ Authorization: 'Bearer <paste your token here>' }, null, 2),
+  };
 }

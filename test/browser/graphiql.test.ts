@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type TestBrowser } from '../helpers/browser.js';
 import { createTestContainer, rawEngine, removeContainer, uniqueName, type TestContainerOptions } from '../helpers/engine-api.js';
+import { issueTokens, startGuardedGateway, type GuardedGateway } from '../helpers/access.js';
 import { startGateway, type TestGateway } from '../helpers/gateway.js';
 
 const engine = rawEngine(inject('dockerSocket'));
@@ -46,18 +47,25 @@ interface GraphiQLPage {
   errors: string[];
 }
 
-/** Opens GraphiQL with `document` in its editor (GraphiQL reads `?query=`) and waits until the editor shows it. */
-async function openGraphiQL(document: string): Promise<GraphiQLPage> {
+/**
+ * Opens GraphiQL with `document` in its editor (GraphiQL reads `?query=`) and waits until the editor
+ * shows it; `headers` go into its headers editor, as a user would paste a token there.
+ */
+async function openGraphiQL(document: string, options: { url?: string; headers?: Record<string, string> } = {}): Promise<GraphiQLPage> {
   const browser = await openBrowser();
   browsers.push(browser);
   const { page } = browser;
+  if (options.headers) {
+    const headers = JSON.stringify(options.headers);
+    await page.addInitScript((text) => localStorage.setItem('graphiql:headers', text), headers);
+  }
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const requested: string[] = [];
   const errors: string[] = [];
   browser.context.on('request', (request) => requested.push(request.url()));
   page.on('websocket', (socket) => requested.push(socket.url()));
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${gateway.url}?query=${encodeURIComponent(document)}`, { timeout: PAGE_TIMEOUT_MS });
+  await page.goto(`${options.url ?? gateway.url}?query=${encodeURIComponent(document)}`, { timeout: PAGE_TIMEOUT_MS });
   await expect.poll(() => editorText(page), { timeout: PAGE_TIMEOUT_MS }).toBe(document);
   return { browser, page, requested, errors };
 }
@@ -138,5 +146,32 @@ describe('GraphiQL at /graphql', () => {
     await expect.poll(() => shownLineNumber(page), { timeout: STEP_TIMEOUT_MS }).toBeGreaterThanOrEqual(first + 3);
     expect(await editorText(page)).toBe(subscription);
     await browser.screenshot('graphiql-subscription-later');
+  });
+});
+
+describe('GraphiQL in token mode', () => {
+  const tokens = issueTokens('graphiql');
+  let guarded: GuardedGateway;
+  beforeAll(async () => {
+    guarded = await startGuardedGateway(inject('dockerSocket'), { tokens: [tokens.viewer] });
+  });
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  it('runs a containerLogs subscription over SSE with the token from its headers editor', async () => {
+    const running = await container({ cmd: NUMBERED_LINES });
+    const subscription = `subscription { containerLogs(id: "${running.name}", tail: 1) { message } }`;
+    const { browser, page } = await openGraphiQL(subscription, {
+      url: guarded.gateway.url,
+      headers: { Authorization: `Bearer ${tokens.viewer.token}` },
+    });
+    await page.locator('.graphiql-query-editor .view-lines').click();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => shownLineNumber(page), { timeout: STEP_TIMEOUT_MS }).toBeGreaterThanOrEqual(0);
+    const first = await shownLineNumber(page);
+    await expect.poll(() => shownLineNumber(page), { timeout: STEP_TIMEOUT_MS }).toBeGreaterThanOrEqual(first + 3);
+    expect(await resultText(page)).not.toContain('UNAUTHENTICATED');
+    await browser.screenshot('graphiql-token-subscription');
   });
 });
