@@ -218,3 +218,25 @@ describe('--log-level and WHARF_LOG_LEVEL', () => {
     expect(() => levelOf([], { WHARF_LOG_LEVEL: 'INFO ' })).toThrow(/--log-level must be one of fatal, error, warn, info, debug, trace, silent/);
   });
 });
+
+describe("Yoga's own log lines", () => {
+  it('go through the structured log, and a client that goes away mid-mutation leaves no error line', async () => {
+    const { gateway, lines } = await loggedGateway('info');
+    // busybox sleep as pid 1 ignores SIGTERM: the stop takes its whole timeout.
+    const made = await createTestContainer(engine, { name: uniqueName('wharf-logging'), cmd: ['sleep', '300'] });
+    containers.push(made.id);
+    const controller = new AbortController();
+    const request = fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { stopContainer(id: "${made.id}", timeout: 1) { state } }` }),
+      signal: controller.signal,
+    }).catch(() => 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    expect(await request).toBe('aborted');
+    // The engine finishes the stop after its timeout; the operation ends then, cancelled.
+    await waitUntil(() => lines().some((line) => line.msg === 'operation' && line.operation === 'stopContainer'), 'the operation line', { timeoutMs: 10_000 });
+    expect(lines().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
+  });
+});

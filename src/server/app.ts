@@ -111,6 +111,7 @@ export function buildApp(options: AppOptions): WharfApp {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     audit: options.audit ?? stdoutAuditSink,
     plugins: [operationLog.plugin(), streams.plugin()],
+    logger,
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,7 +1,8 @@
 // Error masking: engine errors become coded GraphQL errors; anything unexpected is hidden behind a generic message.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { EngineError } from '../docker/errors.js';
+import type { Logger } from 'pino';
+import { EngineError, isAbortError } from '../docker/errors.js';
 import { toClientError } from '../schema/index.js';
 
 /** Yoga's maskError: no stack trace or internal path ever reaches a client. */
@@ -116,18 +117,26 @@ export function useContractErrorCodes(): Plugin {
   };
 }
 
-/** Yoga's logger, minus what the client caused: engine refusals (a missing container) and bad requests. */
-export const quietAboutEngineErrors = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (...args: unknown[]) => console.warn(...args),
-  error: (...args: unknown[]) => {
-    const expected = args.some(
-      (arg) =>
-        arg instanceof EngineError ||
-        (arg instanceof GraphQLError &&
-          (!arg.originalError || arg.originalError instanceof GraphQLError || arg.originalError instanceof EngineError)),
-    );
-    if (!expected) console.error(...args);
-  },
-};
+/** Yoga's logger into the structured log, minus what the client caused: engine refusals (a missing container), bad requests, cancellations. */
+export function yogaLogger(logger: Logger) {
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...args: unknown[]) => logger.warn({ detail: args.map(String) }, 'yoga warning'),
+    error: (...args: unknown[]) => {
+      const expected = args.some(
+        (arg) =>
+          arg instanceof EngineError ||
+          isAbortError(arg) ||
+          (arg instanceof GraphQLError &&
+            (!arg.originalError ||
+              arg.originalError instanceof GraphQLError ||
+              arg.originalError instanceof EngineError ||
+              isAbortError(arg.originalError))),
+      );
+      if (expected) return;
+      const err = args.find((arg) => arg instanceof Error);
+      logger.error({ err, detail: err ? undefined : args.map(String) }, 'unexpected error in an operation');
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
 import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { DockerClient } from '../docker/client.js';
 import type { Principal } from '../schema/access.js';
@@ -7,7 +8,7 @@ import { schema, type SchemaContext } from '../schema/index.js';
 import type { AccessControl } from './access.js';
 import { useAuditLog, type AuditSink } from './audit.js';
 import { createContext } from './context.js';
-import { maskError, quietAboutEngineErrors, useContractErrorCodes } from './errors.js';
+import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 
@@ -37,6 +38,8 @@ export interface YogaOptions {
   audit: AuditSink;
   /** More plugins, after the built-in ones (the operation log). */
   plugins?: Plugin[];
+  /** Where Yoga's own warnings and unexpected errors go. */
+  logger: Logger;
 }
 
 export function createWharfYoga(docker: DockerClient, options: YogaOptions): WharfYoga {
@@ -61,7 +64,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       useAuditLog(options.audit),
       ...(options.plugins ?? []),
     ],
-    logging: quietAboutEngineErrors,
+    logging: yogaLogger(options.logger),
     context: (initial: ServerContext & { request?: Request }) => {
       const principal = initial.wharfPrincipal ?? (initial.req ? options.principals.get(initial.req) : undefined);
       if (!principal) throw new Error('An operation reached Yoga without an authenticated principal');
