@@ -99,7 +99,7 @@ export function buildApp(options: AppOptions): WharfApp {
   const dashboard = (options.dashboard ?? true) ? createDashboard(logger) : null;
   const principals = new WeakMap<IncomingMessage, Principal>();
   const streams = new OpenStreams();
-  /** The signal of each streaming HTTP response, which a stop aborts. */
+  /** The signal of each SSE or multipart response: the client going away aborts it, and a stop does if it is a subscription. */
   const streamSignals = new WeakMap<IncomingMessage, AbortSignal>();
   const yoga = createWharfYoga(docker, {
     access,

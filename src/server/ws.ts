@@ -158,7 +158,7 @@ export function attachWebSocket(
 
   return {
     wss,
-    /** Closes every connection with 1001; end their operations first (OpenStreams.endAll) for a clean `complete`. */
+    /** Closes every connection with 1001; end the subscriptions first (OpenStreams.endSubscriptions) for a clean `complete`. */
     async close(): Promise<void> {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

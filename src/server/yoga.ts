@@ -29,7 +29,7 @@ export interface YogaOptions {
   access: AccessControl;
   /** Who each authenticated HTTP request is, set before Yoga sees it. */
   principals: WeakMap<IncomingMessage, Principal>;
-  /** The signal of each SSE or multipart response, aborted by a graceful stop as well as by the client. */
+  /** The signal of each SSE or multipart response: aborted when the client goes away, and by a stop if it is a subscription. */
   streamSignals: WeakMap<IncomingMessage, AbortSignal>;
   graphiql: boolean;
   introspection: boolean;
