@@ -1,7 +1,6 @@
 // Prometheus metrics in a registry of the app's own: GraphQL operations, engine requests, open subscriptions and upstream streams; GET /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { engineEndpoint } from './engine-endpoints.js';
 import { pathOf, sendError } from './routes.js';
 
 /** Distinct operation names kept as label values; later ones are counted as "other". */
@@ -87,8 +86,9 @@ export class WharfMetrics {
     this.operationSeconds.observe(labels, sample.seconds);
   }
 
-  engineRequest(event: { method: string; path: string; status: number | 'error'; ms: number }): void {
-    const labels = { method: event.method, endpoint: engineEndpoint(event.path), status: String(event.status) };
+  /** One engine request; `endpoint` is its path's template (engine-endpoints.ts). */
+  engineRequest(event: { method: string; endpoint: string; status: number | 'error'; ms: number }): void {
+    const labels = { method: event.method, endpoint: event.endpoint, status: String(event.status) };
     this.engineRequests.inc(labels);
     this.engineSeconds.observe(labels, event.ms / 1000);
   }

@@ -56,14 +56,15 @@ export class OperationLog {
 
   /** For the engine client: each request counted, and noted on the operation that made it. */
   readonly observeEngine: RequestObserver = (event) => {
-    this.metrics.engineRequest(event);
+    const endpoint = engineEndpoint(event.path);
+    this.metrics.engineRequest({ method: event.method, endpoint, status: event.status, ms: event.ms });
     const operation = event.signal ? this.bySignal.get(event.signal) : undefined;
-    const call = `${event.method} ${engineEndpoint(event.path)} ${event.status} ${round(event.ms)}ms`;
+    const call = () => `${event.method} ${endpoint} ${event.status} ${round(event.ms)}ms`;
     if (operation && !operation.finished) {
       operation.engineCalls += 1;
-      if (operation.engine.length < MAX_LOGGED_ENGINE_CALLS) operation.engine.push(call);
+      if (operation.engine.length < MAX_LOGGED_ENGINE_CALLS) operation.engine.push(call());
     }
-    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ requestId: operation?.requestId, engineCall: call }, 'engine request');
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ requestId: operation?.requestId, engineCall: call() }, 'engine request');
   };
 
   plugin(): Plugin {
