@@ -1,18 +1,10 @@
 // Query.containers and Query.container against a real engine, checked against what the engine itself lists.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer } from './helpers/engine-api.js';
+import { gqlData, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 const ListContainers = graphql(`
   query ListContainers($all: Boolean, $filters: ContainerFilters) {

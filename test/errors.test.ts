@@ -2,21 +2,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExecutionResult } from 'graphql';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
-import { createTestContainer, EngineRequestError, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
-import { errorCodes, gql, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, EngineRequestError, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
+import { errorCodes, gql, startGateway, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** A created (or running) test container, removed when `use` is done. */
 async function withContainer(

@@ -1,19 +1,11 @@
 // GET /containers/{id}/export: the container's filesystem streamed as a tar, checked against the engine's own export.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { startCountingProxy } from './helpers/counting-proxy.js';
-import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer } from './helpers/engine-api.js';
+import { gqlData, startGateway, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Containers made by one test, removed after it. */
 const created: string[] = [];

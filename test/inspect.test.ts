@@ -1,21 +1,13 @@
 // Container.inspect and the summary fields of container(id), checked against GET /containers/{id}/json and the engine's list.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { ContainerInspectWire } from '../src/docker/types.js';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { gqlData, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Containers made by one test, removed after it. */
 const created: string[] = [];

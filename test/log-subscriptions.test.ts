@@ -1,20 +1,12 @@
 // Subscription.containerLogs and containerLogBatches against a real engine: docker logs -f over graphql-ws and SSE.
 import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName, type TestContainerOptions } from './helpers/engine-api.js';
-import { startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from './helpers/engine-api.js';
+import { wsClient, gatewayForFile } from './helpers/gateway.js';
 import { subscribeSse, subscribeWs } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Every container and client a test opens, removed and disposed after it. */
 const containers: string[] = [];

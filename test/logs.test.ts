@@ -1,19 +1,11 @@
 // Container.logs against a real engine: each line checked against what GET /containers/{id}/logs itself returns.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import type { ContainerLogsQueryVariables } from './gql/graphql.js';
-import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { errorCodes, gql, gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer } from './helpers/engine-api.js';
+import { errorCodes, gql, gqlData, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Containers made by one test, removed after it. */
 const created: string[] = [];

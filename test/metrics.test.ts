@@ -3,19 +3,11 @@ import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STRICT_CREATE_POLICY } from '../src/schema/create-policy.js';
 import { issueTokens } from './helpers/access.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { errorCodes, gql, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { errorCodes, gql, startGateway, wsClient, type TestGateway, gatewayForFile } from './helpers/gateway.js';
 import { SseRecording, subscribeWs, waitUntil } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 const containers: string[] = [];
 const clients: Client[] = [];

@@ -1,22 +1,14 @@
 // The lifecycle mutations against a real engine: each one's effect and answer checked against the engine's own inspect.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { ContainerInspectWire, ContainerStateWire } from '../src/docker/types.js';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
 import type { LifecycleContainerFragment } from './gql/graphql.js';
-import { createTestContainer, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
-import { errorCodes, gql, gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
+import { errorCodes, gql, gqlData, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Every container a test made or may have made, by id or name; removed after each test. */
 const made = new Set<string>();

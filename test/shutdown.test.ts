@@ -3,12 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { createClient } from 'graphql-ws';
 import { print } from 'graphql';
 import { graphql } from './gql/index.js';
 import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
 import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { collectSubscription, openSse, waitUntil } from './helpers/stream-clients.js';
+import { collectSubscription, openSse } from './helpers/stream-clients.js';
+import { wsClient } from './helpers/gateway.js';
+import { waitUntil } from './helpers/subscriptions.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 let proxy: CountingProxy;
@@ -44,6 +45,7 @@ const ShutdownLogLines = graphql(`
 interface RunningWharf {
   child: ChildProcess;
   origin: string;
+  wsUrl: string;
   output: () => string;
   /** Resolves with the exit code and how long after `since` the process exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
@@ -63,10 +65,10 @@ async function startWharf(): Promise<RunningWharf> {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
-  await waitUntil(() => /http:\/\/127\.0\.0\.1:\d+\/graphql/.test(output) || child.exitCode !== null, 20_000, () => `wharf to listen; output: ${output}`);
+  await waitUntil(() => /http:\/\/127\.0\.0\.1:\d+\/graphql/.test(output) || child.exitCode !== null, () => `wharf to listen; output: ${output}`, { timeoutMs: 20_000 });
   const port = /http:\/\/127\.0\.0\.1:(\d+)\/graphql/.exec(output)?.[1];
   if (!port) throw new Error(`wharf did not start: ${output}`);
-  return { child, origin: `http://127.0.0.1:${port}`, output: () => output, exited };
+  return { child, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/graphql`, output: () => output, exited };
 }
 
 async function chattyContainer(): Promise<string> {
@@ -83,16 +85,11 @@ async function bigContainer(): Promise<string> {
     cmd: ['sh', '-c', 'dd if=/dev/zero of=/big bs=1048576 count=16 2>/dev/null; echo written; sleep 1000'],
   });
   created.push(id);
-  await waitUntilAsync(async () => (await engine.request('GET', `/containers/${id}/logs?stdout=1`)).body.toString().includes('written'), 20_000);
+  await waitUntil(async () => (await engine.request('GET', `/containers/${id}/logs?stdout=1`)).body.toString().includes('written'), 'the 16 MiB file', {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+  });
   return id;
-}
-
-async function waitUntilAsync(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Accepts nothing: the port refuses connections. */
@@ -113,11 +110,11 @@ describe('graceful stop', () => {
     const exportId = await bigContainer();
 
     const wharf = await startWharf();
-    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = wsClient(wharf.wsUrl);
     const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
     const sse = await openSse(`${wharf.origin}/graphql`, ShutdownLogLines, { id: logId, tail: 1 });
     await ws.waitForCount(3, 10_000);
-    await waitUntil(() => sse.events.filter((e) => e.event === 'next').length >= 3, 10_000, 'three SSE events');
+    await waitUntil(() => sse.events.filter((e) => e.event === 'next').length >= 3, 'three SSE events', { timeoutMs: 10_000 });
 
     // The export starts, and its reader stops reading after the first chunk.
     const exportRes = await fetch(`${wharf.origin}/containers/${exportId}/export`);
@@ -149,7 +146,7 @@ describe('graceful stop', () => {
     expect(exit.at - signalled).toBeLessThan(5_000);
     expect(await refusesConnections(port)).toBe(true);
     // Nothing is left open on the engine: every upstream request through the proxy has ended.
-    await waitUntil(() => proxy.open() === 0, 2_000, () => `engine requests to end; open: ${proxy.open()}`);
+    await waitUntil(() => proxy.open() === 0, () => `engine requests to end; open: ${proxy.open()}`, { timeoutMs: 2_000 });
     await client.dispose();
   });
 
@@ -159,7 +156,7 @@ describe('graceful stop', () => {
     const viaHttp = await createTestContainer(engine, { cmd: ['sleep', '300'] });
     created.push(viaWs.id, viaHttp.id);
     const wharf = await startWharf();
-    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = wsClient(wharf.wsUrl);
     const overWs = collectSubscription(client, ShutdownStop, { id: viaWs.id, timeout: 2 });
     const overHttp = fetch(`${wharf.origin}/graphql`, {
       method: 'POST',
@@ -167,7 +164,7 @@ describe('graceful stop', () => {
       body: JSON.stringify({ query: print(ShutdownStop), variables: { id: viaHttp.id, timeout: 2 } }),
     }).then(async (res) => (await res.json()) as { data?: { stopContainer: { state: string } }; errors?: unknown[] });
     // Both stops are with the engine: the stop request of each is open behind the proxy.
-    await waitUntil(() => proxy.calls.filter((c) => /\/containers\/[^/]+\/stop$/.test(c.path) && c.closedAt === undefined).length === 2, 10_000, 'two stop requests in flight');
+    await waitUntil(() => proxy.calls.filter((c) => /\/containers\/[^/]+\/stop$/.test(c.path) && c.closedAt === undefined).length === 2, 'two stop requests in flight', { timeoutMs: 10_000 });
     const signalled = performance.now();
     wharf.child.kill('SIGTERM');
 
@@ -183,7 +180,7 @@ describe('graceful stop', () => {
   it('on SIGTERM, closes an idle WebSocket as going away, refuses new connections and exits 0', async () => {
     const wharf = await startWharf();
     const port = Number(new URL(wharf.origin).port);
-    const ws = new WebSocket(`${wharf.origin.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const ws = new WebSocket(wharf.wsUrl, 'graphql-transport-ws');
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     wharf.child.kill('SIGTERM');
@@ -197,7 +194,7 @@ describe('graceful stop', () => {
   it('on SIGINT, exits 0 as on SIGTERM', async () => {
     const wharf = await startWharf();
     const logId = await chattyContainer();
-    const client = createClient({ url: `${wharf.origin.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = wsClient(wharf.wsUrl);
     const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
     await ws.waitForCount(2, 10_000);
     const signalled = performance.now();

@@ -7,7 +7,8 @@ import { graphql } from './gql/index.js';
 import type { EventsWatchSubscription } from './gql/graphql.js';
 import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { gqlData, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
-import { collectSubscription, SubscriptionErrors, waitUntil } from './helpers/stream-clients.js';
+import { collectSubscription, SubscriptionErrors } from './helpers/stream-clients.js';
+import { waitUntil } from './helpers/subscriptions.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 let gateway: TestGateway;
@@ -272,7 +273,7 @@ type WatchedEvent = EventsWatchSubscription['events'];
 async function watchEvents(client: Client, variables: { filters?: Record<string, string[]>; since?: string }) {
   const opened = eventStreamsOpened;
   const events = collectSubscription(client, WatchEvents, variables);
-  await waitUntil(() => eventStreamsOpened > opened, 10_000, 'the upstream /events request');
+  await waitUntil(() => eventStreamsOpened > opened, 'the upstream /events request', { timeoutMs: 10_000 });
   // The engine flushes the response head just before it registers the listener.
   await sleep(100);
   const all = (): WatchedEvent[] => events.results.map((r) => r.data!.events);

@@ -13,10 +13,10 @@ import {
   openFileDescriptors,
   openSse,
   startWorkerWsReader,
-  waitUntil,
   type RawWsClient,
   type SseSubscription,
 } from './helpers/stream-clients.js';
+import { waitUntil } from './helpers/subscriptions.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 let proxy: CountingProxy;
@@ -58,8 +58,8 @@ async function followEstablished(id: string, since: number): Promise<void> {
       const calls = logCalls(id, since);
       return calls.some((c) => isFollow(c) && isOpen(c)) && calls.some((c) => !isFollow(c) && !isOpen(c));
     },
-    10_000,
     `an open follow request and a finished history read for ${id.slice(0, 12)}`,
+    { timeoutMs: 10_000 },
   );
 }
 
@@ -156,7 +156,7 @@ describe('a 1,000,000-line replay', () => {
     let slowReading: NodeJS.Timeout | undefined;
     try {
       client.subscribe('replay', FollowLog, { id: replayId });
-      await waitUntil(() => client.nextCount('replay') >= 1_000, 10_000, 'the replay to start');
+      await waitUntil(() => client.nextCount('replay') >= 1_000, 'the replay to start', { timeoutMs: 10_000 });
 
       // A slow reader: the socket is read for 5 ms every 100 ms.
       client.pause();
@@ -186,7 +186,7 @@ describe('a 1,000,000-line replay', () => {
     const reader = startWorkerWsReader(gateway.wsUrl, FollowLog, { id: replayId });
     try {
       // Measured once the replay is under way, past the first second's start-up burst (JIT warm-up, the engine opening the log).
-      await waitUntil(() => reader.count() >= 10_000, 20_000, 'the replay to be under way');
+      await waitUntil(() => reader.count() >= 10_000, 'the replay to be under way', { timeoutMs: 20_000 });
       // The follow and the history read hold the pooled connections the first query used: open fresh ones
       // (client -> gateway -> proxy -> engine) before timing, so the figures are the event loop's, not connect()'s.
       await gqlData(gateway.url, ListContainerIds);
@@ -209,7 +209,7 @@ describe('a 1,000,000-line replay', () => {
       expect(Math.max(...latencies), `latencies ${latencies.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(200);
     } finally {
       await reader.stop();
-      await waitUntil(() => gateway.app.docker.logs.openStreams === 0, 5_000, 'the replay to be let go');
+      await waitUntil(() => gateway.app.docker.logs.openStreams === 0, 'the replay to be let go', { timeoutMs: 5_000 });
     }
   });
 });
@@ -248,7 +248,7 @@ describe('many short subscriptions', () => {
         }
       };
       const settle = async () => {
-        await waitUntil(() => proxy.open() === 0 && gateway.app.docker.logs.openStreams === 0, 5_000, 'every upstream request to close');
+        await waitUntil(() => proxy.open() === 0 && gateway.app.docker.logs.openStreams === 0, 'every upstream request to close', { timeoutMs: 5_000 });
         await sleep(200);
         gc();
       };
@@ -268,7 +268,7 @@ describe('many short subscriptions', () => {
       expect(proxy.open()).toBe(0);
       expect(gateway.app.docker.logs.openStreams).toBe(0);
       // Idle keep-alive connections may take a few seconds to be dropped.
-      await waitUntil(() => openFileDescriptors() <= fdsBefore + 5, 10_000, `open descriptors back near ${fdsBefore}`, 100).catch(
+      await waitUntil(() => openFileDescriptors() <= fdsBefore + 5, `open descriptors back near ${fdsBefore}`, { timeoutMs: 10_000, intervalMs: 100 }).catch(
         () => undefined,
       );
       expect(openFileDescriptors()).toBeLessThanOrEqual(fdsBefore + 5);

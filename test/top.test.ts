@@ -4,18 +4,10 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { errorCodes, gql, gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer } from './helpers/engine-api.js';
+import { errorCodes, gql, gqlData, startGateway, gatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Containers made by one test, removed after it. */
 const created: string[] = [];

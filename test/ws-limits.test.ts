@@ -1,21 +1,13 @@
 // The WebSocket endpoint's limits: operations per connection, message size, and the connection_init hook.
 import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { WebSocketOptions } from '../src/server/ws.js';
 import { graphql } from './gql/index.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { startGateway, wsClient, type TestGateway, gatewayForFile } from './helpers/gateway.js';
 import { closeCodeOf, subscribeWs, type Recording } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** What a test opened, closed after it in reverse order: containers, gateways, clients. */
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -2,19 +2,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type TestBrowser } from '../helpers/browser.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName, type TestContainerOptions } from '../helpers/engine-api.js';
+import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from '../helpers/engine-api.js';
 import { issueTokens, startGuardedGateway, type GuardedGateway } from '../helpers/access.js';
-import { startGateway, type TestGateway } from '../helpers/gateway.js';
+import { gatewayForFile } from '../helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'));
-});
-afterAll(async () => {
-  await gateway.close();
-  await engine.close();
-});
+const { engine, gateway } = gatewayForFile();
 
 /** Every browser and container a test opens, closed and removed after it. */
 const browsers: TestBrowser[] = [];

@@ -9,6 +9,7 @@ import type { AuditRecord } from '../../src/server/audit.js';
 import { createToken, type TokenEntry } from '../../src/server/tokens.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
 import { startGateway, type TestGateway } from './gateway.js';
+import { parseSseFrame } from './subscriptions.js';
 
 /** A token handed out for a test, with the entry its gateway knows it by. */
 export interface IssuedToken {
@@ -171,16 +172,7 @@ function httpOutcome(res: Response, text: string): OperationOutcome {
 export function sseResults(text: string): OperationOutcome['results'] {
   const results: OperationOutcome['results'] = [];
   for (const frame of text.split('\n\n')) {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of frame.split('\n')) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
+    const { event, data } = parseSseFrame(frame);
     if ((event === 'next' || event === 'message') && data.length > 0) {
       results.push(JSON.parse(data.join('\n')) as OperationOutcome['results'][number]);
     }

@@ -57,11 +57,51 @@ function splitUrl(url: string): { path: string; query: string } {
   };
 }
 
+/** An HTTP server on a unix socket of its own. */
+export interface PrivateSocketServer {
+  socketPath: string;
+  /** Stops listening, destroys every open connection, runs `andThen`, removes the socket's directory. Idempotent. */
+  close(andThen?: () => void): Promise<void>;
+}
+
+/**
+ * Makes `server` listen on a socket in a fresh directory under /tmp, with its timeouts off (follow
+ * streams and long polls must not be cut), keeping its connections so that close() can end them.
+ */
+export async function listenOnPrivateSocket(server: http.Server, name: string): Promise<PrivateSocketServer> {
+  const dir = mkdtempSync(`/tmp/wharf-${name}.`);
+  const socketPath = join(dir, `${name}.sock`);
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  server.requestTimeout = 0;
+  server.headersTimeout = 0;
+  server.timeout = 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    socketPath,
+    close(andThen) {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of connections) socket.destroy();
+        andThen?.();
+      }).finally(() => rmSync(dir, { recursive: true, force: true }));
+      return closing;
+    },
+  };
+}
+
 export async function startCountingProxy(targetSocket: string): Promise<CountingProxy> {
-  const dir = mkdtempSync('/tmp/wharf-proxy.');
-  const socketPath = join(dir, 'proxy.sock');
   const calls: ProxiedCall[] = [];
-  const clientSockets = new Set<Duplex>();
   const upstreams = new Set<http.ClientRequest>();
   const agent = new http.Agent({ keepAlive: true });
 
@@ -169,24 +209,8 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
 
   const server = http.createServer(forward);
   server.on('upgrade', forwardUpgrade);
-  server.on('connection', (socket: Socket) => {
-    clientSockets.add(socket);
-    socket.once('close', () => clientSockets.delete(socket));
-  });
-  // Follow streams and long polls must not be cut by the server's own timeouts.
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
-  server.timeout = 0;
+  const { socketPath, close } = await listenOnPrivateSocket(server, 'proxy');
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-
-  let closing: Promise<void> | undefined;
   return {
     socketPath,
     dockerHost: `unix://${socketPath}`,
@@ -210,13 +234,10 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
       calls.length = 0;
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of clientSockets) socket.destroy();
+      return close(() => {
         for (const upstream of upstreams) upstream.destroy();
         agent.destroy();
-      }).finally(() => rmSync(dir, { recursive: true, force: true }));
-      return closing;
+      });
     },
   };
 }

@@ -1,7 +1,6 @@
 // Fuzzing tools: a seeded PRNG, the test suite's own operations as a corpus, document mutators, typed variable generators and an engine guard.
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import {
   buildSchema,
@@ -37,6 +36,7 @@ import {
   type ValueNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import { listenOnPrivateSocket } from './counting-proxy.js';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -987,13 +987,10 @@ function unsafeCreate(body: Record<string, unknown>): string | undefined {
  * Stop and restart timeouts are capped at 2 s so that no fuzzed timeout holds the run.
  */
 export async function startEngineGuard(targetSocket: string, labels: Record<string, string>, owned: Iterable<string>): Promise<EngineGuard> {
-  const dir = mkdtempSync('/tmp/wharf-fuzz-guard.');
-  const socketPath = join(dir, 'guard.sock');
   const ownedSet = new Set(owned);
   const created = new Set<string>();
   const refused = new Map<string, number>();
   const agent = new http.Agent({ keepAlive: true });
-  const sockets = new Set<Socket>();
 
   const refuse = (res: ServerResponse, status: number, reason: string, message: string) => {
     refused.set(reason, (refused.get(reason) ?? 0) + 1);
@@ -1098,33 +1095,14 @@ export async function startEngineGuard(targetSocket: string, labels: Record<stri
     req.resume();
     refuse(res, 403, `other ${method}`, `fuzz guard refuses ${method} ${path}`);
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
-  server.timeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  let closing: Promise<void> | undefined;
+  const { socketPath, close } = await listenOnPrivateSocket(server, 'fuzz-guard');
   return {
     dockerHost: `unix://${socketPath}`,
     owned: ownedSet,
     created,
     refused,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-        agent.destroy();
-      }).finally(() => rmSync(dir, { recursive: true, force: true }));
-      return closing;
+      return close(() => agent.destroy());
     },
   };
 }

@@ -2,10 +2,12 @@
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
 import { connectionFromEnv } from '../../src/docker/connection.js';
 import { buildApp, type AppOptions, type WharfApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
+import { rawEngine, type RawEngine } from './engine-api.js';
 
 export interface TestGateway {
   app: WharfApp;
@@ -32,6 +34,42 @@ export async function startGateway(
   const { port } = await app.listen(0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   return { app, origin, url: `${origin}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, close: () => app.close() };
+}
+
+/**
+ * The test engine's raw API and one gateway for a whole test file: the gateway starts before the
+ * file's tests and both close after them. Call at the top level of a test file.
+ */
+export function gatewayForFile(options: Parameters<typeof startGateway>[1] = {}): { engine: RawEngine; gateway: TestGateway } {
+  const engine = rawEngine(inject('dockerSocket'));
+  let started: TestGateway | undefined;
+  const current = (): TestGateway => {
+    if (!started) throw new Error('the file gateway is started in beforeAll; use it inside tests and hooks');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startGateway(inject('dockerHost'), options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await engine.close();
+  });
+  const gateway: TestGateway = {
+    get app() {
+      return current().app;
+    },
+    get origin() {
+      return current().origin;
+    },
+    get url() {
+      return current().url;
+    },
+    get wsUrl() {
+      return current().wsUrl;
+    },
+    close: () => current().close(),
+  };
+  return { engine, gateway };
 }
 
 export type GraphQLResult<T> = ExecutionResult<T> & { status: number };

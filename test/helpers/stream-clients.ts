@@ -6,6 +6,7 @@ import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import { parseSseFrame, waitUntil, type WaitDescription } from './subscriptions.js';
 
 /** One message of the graphql-transport-ws protocol. */
 export interface TransportMessage {
@@ -14,24 +15,10 @@ export interface TransportMessage {
   payload?: unknown;
 }
 
-/** What a wait is for, in its timeout message; a function is asked only when the wait times out. */
-export type WaitDescription = string | (() => string);
-
-/** Polls until `check` is true; rejects with `what` after `timeoutMs`. */
-export async function waitUntil(check: () => boolean, timeoutMs: number, what: WaitDescription, intervalMs = 5): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
 /** Milliseconds until `check` is true, polled every millisecond; rejects after `timeoutMs`. */
 export async function msUntil(check: () => boolean, timeoutMs: number, what: WaitDescription): Promise<number> {
   const started = performance.now();
-  await waitUntil(check, timeoutMs, what, 1);
+  await waitUntil(check, what, { timeoutMs, intervalMs: 1 });
   return performance.now() - started;
 }
 
@@ -201,12 +188,7 @@ export async function openSse<TData, TVariables extends Record<string, unknown>>
         while (cut !== -1) {
           const block = pending.slice(0, cut);
           pending = pending.slice(cut + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-          }
+          const { event, data } = parseSseFrame(block);
           // Comment-only blocks (":") are keep-alives.
           if (block.split('\n').some((line) => !line.startsWith(':'))) events.push({ event, data: data.join('\n') });
           cut = pending.indexOf('\n\n');

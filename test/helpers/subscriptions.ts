@@ -4,18 +4,36 @@ import { print, type FormattedExecutionResult, type GraphQLFormattedError } from
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
+/** One Server-Sent Events frame: its event ('message' unless named) and its data lines; comment lines (`:` pings) skipped. */
+export function parseSseFrame(frame: string): { event: string; data: string[] } {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of frame.split('\n')) {
+    if (line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
+  }
+  return { event, data };
+}
+
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** What a wait is for, in its timeout message; a function is asked only when the wait times out. */
+export type WaitDescription = string | (() => string);
 
 /** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
 export async function waitUntil(
   check: () => boolean | Promise<boolean>,
-  what: string,
+  what: WaitDescription,
   { timeoutMs = DEFAULT_TIMEOUT_MS, intervalMs = 10 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -247,16 +265,7 @@ export class SseRecording<TData> extends Recording<TData> {
 
   /** One `event:`/`data:` frame; comments (`:` pings) are skipped. */
   private frame(frame: string): 'next' | 'complete' | undefined {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of frame.split('\n')) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
+    const { event, data } = parseSseFrame(frame);
     if (event === 'complete') return 'complete';
     if (event === 'next' || (event === 'message' && data.length > 0)) {
       this.next(JSON.parse(data.join('\n')) as FormattedExecutionResult<TData, unknown>);
