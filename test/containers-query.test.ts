@@ -1,5 +1,6 @@
 // Query.containers and Query.container against a real engine, checked against what the engine itself lists.
 import { describe, expect, it } from 'vitest';
+import type { ContainerSummary } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer } from './helpers/engine-api.js';
 import { gqlData, gatewayForFile } from './helpers/gateway.js';
@@ -30,17 +31,6 @@ const ContainerByRef = graphql(`
   }
 `);
 
-interface EngineSummary {
-  Id: string;
-  Names: string[];
-  Image: string;
-  ImageID: string;
-  Command: string;
-  Created: number;
-  State: string;
-  Status: string;
-}
-
 describe('containers', () => {
   it('lists a stopped container only with all: true, with the fields the engine lists', async () => {
     const { id, name } = await createTestContainer(engine, { cmd: ['true'], start: false, labels: { tier: 'web' } });
@@ -50,7 +40,7 @@ describe('containers', () => {
 
       const all = await gqlData(gateway.url, ListContainers, { all: true });
       const listed = all.containers.find((c) => c.id === id);
-      const [summary] = await engine.json<EngineSummary[]>(
+      const [summary] = await engine.json<ContainerSummary[]>(
         'GET',
         `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ id: [id] }))}`,
       );

@@ -1,6 +1,6 @@
 // Container.inspect and the summary fields of container(id), checked against GET /containers/{id}/json and the engine's list.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { ContainerInspectWire } from '../src/docker/types.js';
+import type { ContainerInspectWire, ContainerSummary as EngineSummary } from '../src/docker/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
@@ -121,19 +121,6 @@ const ContainerSummary = graphql(`
 /** The parts of GET /containers/{id}/json these tests read. */
 type EngineInspect = ContainerInspectWire;
 
-/** An entry of GET /containers/json. */
-interface EngineSummary {
-  Id: string;
-  Names: string[];
-  Image: string;
-  ImageID: string;
-  Command: string;
-  Created: number;
-  State: string;
-  Status: string;
-  Labels: Record<string, string> | null;
-  Ports: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
-}
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -476,7 +463,7 @@ async function expectSummaryAgreesWithList(id: string): Promise<void> {
     command: entry.Command,
     state: entry.State.toUpperCase(),
     labels: sortedLabels(entry.Labels),
-    ports: entry.Ports.map((p) => ({ ip: p.IP ?? null, privatePort: p.PrivatePort, publicPort: p.PublicPort ?? null, type: p.Type })),
+    ports: (entry.Ports ?? []).map((p) => ({ ip: p.IP ?? null, privatePort: p.PrivatePort, publicPort: p.PublicPort ?? null, type: p.Type })),
   });
   // The list has whole seconds; inspect keeps the nanoseconds of the same instant.
   expect(Math.floor(Date.parse(createdAt) / 1000)).toBe(entry.Created);
