@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { isRole, type Role } from '../src/schema/access.js';
 import { createToken } from '../src/server/tokens.js';
+import type { ContainerInspectWire } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
 import {
   issueTokens,
@@ -77,15 +78,7 @@ async function container(start: boolean): Promise<{ id: string; name: string }> 
   return created;
 }
 
-interface EngineInspect {
-  Id: string;
-  Name: string;
-  Image: string;
-  State: { Status: string; ExitCode: number; StartedAt: string };
-  Config: { Env: string[] | null; Image: string };
-}
-
-const inspectOnEngine = (ref: string) => engine.json<EngineInspect>('GET', `/containers/${encodeURIComponent(ref)}/json`);
+const inspectOnEngine = (ref: string) => engine.json<ContainerInspectWire>('GET', `/containers/${encodeURIComponent(ref)}/json`);
 
 const MatrixContainers = graphql(`
   query MatrixContainers($name: String!) {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, symlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { VersionWire } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
 import { rawEngine } from './helpers/engine-api.js';
 import { errorCodes, gql, gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
@@ -22,14 +23,6 @@ const ListContainerIds = graphql(`
     containers(all: true) { id }
   }
 `);
-
-interface EngineVersionWire {
-  Version: string;
-  ApiVersion: string;
-  Os: string;
-  Arch: string;
-  KernelVersion: string;
-}
 
 interface ReadyBody {
   status?: unknown;
@@ -53,7 +46,7 @@ describe('with the engine', () => {
   });
 
   it('answers Query.engine as GET /version does', async () => {
-    const version = await engine.json<EngineVersionWire>('GET', '/version');
+    const version = await engine.json<VersionWire>('GET', '/version');
     const data = await gqlData(gateway.url, EngineVersion);
     expect(data.engine).toEqual({
       version: version.Version,
@@ -139,7 +132,7 @@ describe('an engine that comes back', () => {
       // The engine "returns": its socket shows up at the configured path.
       symlinkSync(inject('dockerSocket'), socketPath);
 
-      const version = await engine.json<EngineVersionWire>('GET', '/version');
+      const version = await engine.json<VersionWire>('GET', '/version');
       expect((await gqlData(gateway.url, EngineVersion)).engine.version).toBe(version.Version);
       expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
     } finally {
