@@ -111,7 +111,12 @@ export async function compiledMain() {
       mkdirSync(CACHE, { recursive: true });
       // Built aside and renamed into place: a process starting meanwhile never sees half a copy.
       const temporary = `${out}.tmp-${process.pid}`;
-      await build(files, temporary);
+      try {
+        await build(files, temporary);
+      } catch (error) {
+        rmSync(temporary, { recursive: true, force: true });
+        throw error;
+      }
       try {
         renameSync(temporary, out);
       } catch {
