@@ -279,3 +279,52 @@ describe('containerLogs over SSE', () => {
     }
   });
 });
+
+const ShapedLogBatches = graphql(`
+  subscription ShapedLogBatches($id: String!, $withTime: Boolean!) {
+    lines: containerLogBatches(id: $id, maxLines: 2) {
+      __typename
+      ...LineText
+      ... on LogLine {
+        from: stream
+      }
+      timestamp @include(if: $withTime)
+    }
+  }
+  fragment LineText on LogLine {
+    text: message
+    message
+  }
+`);
+
+describe('the shape of each event is the one the subscription asked for', () => {
+  const expected = (withTime: boolean) =>
+    ['a', 'b', 'c'].map((text) => ({
+      __typename: 'LogLine',
+      text,
+      message: text,
+      from: 'STDOUT',
+      ...(withTime ? { timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) } : {}),
+    }));
+
+  it.each([true, false])('aliases, fragments, __typename and @include(if: %s) over graphql-ws', async (withTime) => {
+    const { id } = await exitedContainer(['sh', '-c', 'echo a; echo b; echo c']);
+    const logs = subscribeWs(client(), ShapedLogBatches, { id, withTime });
+    await logs.ended;
+
+    expect(logs.errors).toEqual([]);
+    expect(logs.data.map((d) => d.lines.length)).toEqual([2, 1]);
+    expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(withTime));
+    // Keys in the order the document selected them, as the executor orders them.
+    expect(Object.keys(logs.data[0]!.lines[0]!)).toEqual(['__typename', 'text', 'message', 'from', ...(withTime ? ['timestamp'] : [])]);
+  });
+
+  it('the same over SSE', async () => {
+    const { id } = await exitedContainer(['sh', '-c', 'echo a; echo b; echo c']);
+    const logs = subscribeSse(gateway.url, ShapedLogBatches, { id, withTime: true });
+    await logs.ended;
+
+    expect(logs.errors).toEqual([]);
+    expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(true));
+  });
+});

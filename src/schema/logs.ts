@@ -11,8 +11,8 @@ export const LogStreamEnum = builder.enumType('LogStream', {
 
 export const LogLineRef = builder.objectRef<LogRecord>('LogLine').implement({
   fields: (t) => ({
-    stream: t.field({ type: LogStreamEnum, resolve: (l) => l.stream }),
-    timestamp: t.field({ type: 'DateTime', resolve: (l) => l.timestamp }),
+    stream: t.expose('stream', { type: LogStreamEnum }),
+    timestamp: t.expose('timestamp', { type: 'DateTime' }),
     message: t.exposeString('message', { description: 'The line without its trailing newline.' }),
   }),
 });

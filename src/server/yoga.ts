@@ -9,6 +9,7 @@ import type { AccessControl } from './access.js';
 import { useAuditLog, type AuditSink } from './audit.js';
 import { createContext } from './context.js';
 import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
+import { usePlannedSubscriptionEvents } from './event-results.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 
@@ -61,6 +62,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     plugins: [
       ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),
       useContractErrorCodes(),
+      usePlannedSubscriptionEvents(),
       useAuditLog(options.audit),
       ...(options.plugins ?? []),
     ],

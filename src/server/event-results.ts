@@ -1,0 +1,269 @@
+// Subscription events turned into results without running the executor again for each one, where the selection allows it.
+import {
+  createSourceEventStream,
+  defaultFieldResolver,
+  execute,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * graphql-js runs the whole executor for every event of a subscription: fields collected, arguments
+ * read and every value completed again, for each log line. Most selections under a stream's root field
+ * are plain data: object types whose selected fields have no resolver (graphql's default resolver
+ * reads the property) and leaves whose scalar or enum serializes the value. For those, the plan built
+ * here at subscribe time copies each event into a plain object, which is also cheaper to stringify
+ * than the executor's null-prototype ones.
+ *
+ * Anything else (a nested field with a resolver or arguments, a directive, an abstract type, a value
+ * the executor would turn into an error) makes the plan step aside: for the whole subscription when
+ * the document is not plain, or for one event, which then goes through `execute` as before.
+ */
+
+/** A value the plan cannot copy; the event is executed instead. */
+const UNPLANNED = Symbol('unplanned');
+type Copy = (value: unknown) => unknown;
+
+/** Yoga's subscribe replaced by one that builds plain events by their plan and executes the others. */
+export function usePlannedSubscriptionEvents(): Plugin {
+  return {
+    onSubscribe: ({ setSubscribeFn }) => {
+      setSubscribeFn(subscribeWithPlan as never);
+    },
+  };
+}
+
+/** graphql-js's subscribe, with each event mapped through the plan when there is one. */
+export async function subscribeWithPlan(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!isAsyncIterable(source)) return source;
+  const plan = planEvents(args);
+  return mapEvents(source[Symbol.asyncIterator](), (payload) => plan?.(payload) ?? execute({ ...args, rootValue: payload }));
+}
+
+/** The result of one event, or undefined when it must be executed. */
+type EventPlan = (payload: unknown) => ExecutionResult | undefined;
+
+/** The plan for a subscription's events, or undefined when its selection is not plain data. */
+export function planEvents(args: ExecutionArgs): EventPlan | undefined {
+  const { schema, document, contextValue } = args;
+  const operation = getOperationAST(document, args.operationName);
+  const parentType = schema.getSubscriptionType();
+  if (!operation || !parentType) return undefined;
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const rootFields = collectFields(parentType, [operation.selectionSet], fragments);
+  if (!rootFields || rootFields.size !== 1) return undefined;
+  const [responseKey, fieldNodes] = [...rootFields][0]!;
+  const fieldNode = fieldNodes[0]!;
+  const field = parentType.getFields()[fieldNode.name.value];
+  if (!field) return undefined;
+  const copy = planValue(field.type, fieldNodes, fragments);
+  if (!copy) return undefined;
+
+  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  if (variables.errors) return undefined;
+  let fieldArgs: Record<string, unknown>;
+  try {
+    fieldArgs = getArgumentValues(field, fieldNode, variables.coerced);
+  } catch {
+    return undefined;
+  }
+  const resolve = field.resolve ?? defaultFieldResolver;
+  const info: Omit<GraphQLResolveInfo, 'rootValue'> = {
+    fieldName: field.name,
+    fieldNodes,
+    returnType: field.type,
+    parentType,
+    path: { prev: undefined, key: responseKey, typename: parentType.name },
+    schema,
+    fragments,
+    operation,
+    variableValues: variables.coerced,
+  };
+  return (payload) => {
+    let value: unknown;
+    try {
+      value = resolve(payload, fieldArgs, contextValue, { ...info, rootValue: payload });
+    } catch {
+      return undefined;
+    }
+    if (isPromiseLike(value)) return undefined;
+    const data = copy(value);
+    return data === UNPLANNED ? undefined : { data: { [responseKey]: data } };
+  };
+}
+
+/** How to copy a value of this type with this selection, or undefined when it is not plain data. */
+function planValue(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
+  if (isNonNullType(type)) {
+    const inner = planValue(type.ofType, fieldNodes, fragments);
+    // A null here is an error the executor words and places.
+    return inner && ((value) => (value == null ? UNPLANNED : inner(value)));
+  }
+  if (isListType(type)) {
+    const item = planValue(type.ofType, fieldNodes, fragments);
+    return item && ((value) => (value == null ? null : Array.isArray(value) ? copyList(value, item) : UNPLANNED));
+  }
+  if (isLeafType(type)) {
+    return (value) => {
+      if (value == null) return null;
+      try {
+        return type.serialize(value) ?? UNPLANNED;
+      } catch {
+        return UNPLANNED;
+      }
+    };
+  }
+  if (isObjectType(type) && !type.isTypeOf) return planObject(type, fieldNodes, fragments);
+  return undefined;
+}
+
+function copyList(list: readonly unknown[], item: Copy): unknown {
+  const out = new Array<unknown>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const copied = item(list[i]);
+    if (copied === UNPLANNED) return UNPLANNED;
+    out[i] = copied;
+  }
+  return out;
+}
+
+function planObject(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
+  const fields = collectFields(type, fieldNodes.map((node) => node.selectionSet).filter((set) => set !== undefined), fragments);
+  if (!fields) return undefined;
+  const keys: string[] = [];
+  const names: string[] = [];
+  const copies: (Copy | null)[] = [];
+  for (const [key, nodes] of fields) {
+    const name = nodes[0]!.name.value;
+    if (name === '__typename') {
+      keys.push(key);
+      names.push(name);
+      copies.push(null);
+      continue;
+    }
+    const field = type.getFields()[name];
+    // A resolver may compute, authorize or load: only fields read by graphql's default resolver are copied.
+    if (!field || field.resolve || field.args.length || nodes.some((node) => node.arguments?.length)) return undefined;
+    const copy = planValue(field.type, nodes, fragments);
+    if (!copy) return undefined;
+    keys.push(key);
+    names.push(name);
+    copies.push(copy);
+  }
+  const typename = type.name;
+  return (value) => {
+    if (value == null) return null;
+    if (typeof value !== 'object') return UNPLANNED;
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const copy = copies[i];
+      if (!copy) {
+        out[keys[i]!] = typename;
+        continue;
+      }
+      const property = source[names[i]!];
+      // The default resolver would call a method with the field's arguments.
+      if (typeof property === 'function') return UNPLANNED;
+      const copied = copy(property);
+      if (copied === UNPLANNED) return UNPLANNED;
+      out[keys[i]!] = copied;
+    }
+    return out;
+  };
+}
+
+/**
+ * The fields of selection sets on one object type, by response key, as the executor collects them;
+ * undefined for what this plan leaves to the executor (directives, fragments on other types).
+ */
+function collectFields(
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  fields = new Map<string, FieldNode[]>(),
+  visited = new Set<string>(),
+): Map<string, FieldNode[]> | undefined {
+  for (const set of selectionSets) {
+    for (const selection of set.selections) {
+      if (selection.directives?.length) return undefined;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const nodes = fields.get(key);
+        if (nodes) nodes.push(selection);
+        else fields.set(key, [selection]);
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (selection.typeCondition && selection.typeCondition.name.value !== type.name) return undefined;
+        if (!collectFields(type, [selection.selectionSet], fragments, fields, visited)) return undefined;
+        continue;
+      }
+      const name = selection.name.value;
+      if (visited.has(name)) continue;
+      visited.add(name);
+      const fragment = fragments[name];
+      if (!fragment || fragment.typeCondition.name.value !== type.name) return undefined;
+      if (!collectFields(type, [fragment.selectionSet], fragments, fields, visited)) return undefined;
+    }
+  }
+  return fields;
+}
+
+/**
+ * The source's events mapped one by one. `return()` reaches the source at once, even while a
+ * `next()` waits for an event (an async generator would wait for that event first).
+ */
+function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promise<R>): AsyncIterableIterator<R> {
+  const close = async (): Promise<IteratorResult<R>> => {
+    await source.return?.();
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await source.next();
+      if (step.done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: await map(step.value) };
+      } catch (error) {
+        await close();
+        throw error;
+      }
+    },
+    return: close,
+    async throw(error: unknown) {
+      await close();
+      throw error;
+    },
+  };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
