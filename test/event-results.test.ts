@@ -1,9 +1,21 @@
 // The subscription event plan (src/server/event-results.ts) on the real schema: the results it builds are the executor's, and it steps aside where it cannot.
-import { execute, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../src/docker/log-stream.js';
 import { schema } from '../src/schema/index.js';
-import { planEvents } from '../src/server/event-results.js';
+import { planEvents, subscribeWithPlan } from '../src/server/event-results.js';
 
 const line: LogRecord = { stream: 'stderr', timestamp: '2026-11-27T12:00:00.123456789Z', message: 'hello' };
 
@@ -33,18 +45,18 @@ describe('a plain selection is built by the plan, as the executor builds it', ()
     const args = argsFor(source);
     const plan = planEvents(args);
     expect(plan).toBeDefined();
-    const built = plan!(payload);
+    const built = plan!.build(payload);
     expect(built).toEqual(await executed(args, payload));
   });
 
-  it('builds objects with the ordinary prototype, which JSON.stringify writes faster than null-prototype ones', () => {
-    const built = planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { message } }'))!(line)!;
+  it('builds objects with the ordinary prototype, which JSON.stringify writes faster than null-prototype ones', async () => {
+    const built = (await planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { message } }'))!.build(line))!;
     expect(Object.getPrototypeOf(built.data)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(built.data!['containerLogs'])).toBe(Object.prototype);
   });
 
-  it('serializes leaves through their type: the enum value, not the engine string', () => {
-    const built = planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { stream } }'))!(line);
+  it('serializes leaves through their type: the enum value, not the engine string', async () => {
+    const built = await planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { stream } }'))!.build(line);
     expect(built).toEqual({ data: { containerLogs: { stream: 'STDERR' } } });
   });
 });
@@ -74,7 +86,7 @@ describe('an event the plan cannot build is left to the executor, which reports 
   ];
   it.each(cases)('%s', async (_what, payload) => {
     const args = argsFor(source);
-    expect(planEvents(args)!(payload)).toBeUndefined();
+    expect(planEvents(args)!.build(payload)).toBeUndefined();
     const result = await executed(args, payload);
     expect(result.errors?.length ?? 0).toBeGreaterThan(0);
   });
@@ -82,12 +94,161 @@ describe('an event the plan cannot build is left to the executor, which reports 
   it('a method where the property should be: the executor calls it', async () => {
     const args = argsFor(source);
     const payload = { ...line, message: () => 'called' };
-    expect(planEvents(args)!(payload)).toBeUndefined();
+    expect(planEvents(args)!.build(payload)).toBeUndefined();
     expect(await executed(args, payload)).toEqual({ data: { containerLogs: { stream: 'STDERR', message: 'called' } } });
   });
 
   it('a list that is not an array', () => {
     const args = argsFor('subscription($id: String!) { containerLogBatches(id: $id) { message } }');
-    expect(planEvents(args)!({ length: 1, 0: line })).toBeUndefined();
+    expect(planEvents(args)!.build({ length: 1, 0: line })).toBeUndefined();
+  });
+});
+
+describe('values the executor awaits, raises or calls are left to it', () => {
+  /** A schema with a nullable object, a JSON-like list and a root resolver that may be async. */
+  const Inner = new GraphQLObjectType({ name: 'Inner', fields: { a: { type: GraphQLString } } });
+  const Event = new GraphQLObjectType({
+    name: 'Event',
+    fields: { inner: { type: Inner }, inners: { type: new GraphQLList(Inner) }, text: { type: GraphQLString } },
+  });
+  let rootCalls = 0;
+  const small = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: {
+        sync: { type: Event, resolve: (payload: unknown) => payload },
+        later: {
+          type: Event,
+          resolve: async (payload: unknown) => {
+            rootCalls++;
+            if (payload === 'reject') throw new Error('no event');
+            return payload;
+          },
+        },
+      },
+    }),
+  });
+  const smallArgs = (source: string): ExecutionArgs => ({ schema: small, document: parse(source) });
+
+  it.each<[string, unknown]>([
+    ['a promise in a nested object field', { inner: Promise.resolve({ a: 'x' }) }],
+    ['a promise in a list', { inners: [Promise.resolve({ a: 'x' })] }],
+    ['an Error as a field value', { inner: new Error('boom') }],
+    ['a getter that throws', { get text(): string { throw new Error('getter'); } }],
+  ])('%s', async (_what, payload) => {
+    const plan = planEvents(smallArgs('subscription { sync { inner { a } inners { a } text } }'));
+    expect(await plan!.build(payload)).toBeUndefined();
+  });
+
+  it('an alias __proto__ makes the selection unplanned (an assignment would set the prototype)', () => {
+    expect(planEvents(smallArgs('subscription { sync { __proto__: text } }'))).toBeUndefined();
+    expect(planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { __proto__: message } }'))).toBeUndefined();
+  });
+
+  it('an async root resolver is awaited and runs once per event', async () => {
+    rootCalls = 0;
+    const args = smallArgs('subscription { later { text } }');
+    expect(await planEvents(args)!.build({ text: 't' })).toEqual({ data: { later: { text: 't' } } });
+    expect(rootCalls).toBe(1);
+  });
+
+  it('a root resolver that rejects leaves the event to the executor, with nothing left unhandled', async () => {
+    const args = smallArgs('subscription { later { text } }');
+    expect(await planEvents(args)!.build('reject')).toBeUndefined();
+  });
+});
+
+describe('subscribeWithPlan', () => {
+  const small = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: {
+        words: {
+          type: new GraphQLNonNull(GraphQLString),
+          args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
+          subscribe: async function* (_root: unknown, args: { n: number }) {
+            for (let i = 1; i <= args.n; i++) yield i === 2 ? null : `word ${i}`;
+            throw new Error('source failed');
+          },
+          resolve: (payload: unknown) => payload,
+        },
+      },
+    }),
+  });
+
+  it('builds planned events, executes the one it cannot build, and locates a failing source at the operation', async () => {
+    const stream = (await subscribeWithPlan({ schema: small, document: parse('subscription($n: Int!) { words(n: $n) }'), variableValues: { n: 3 } })) as AsyncIterableIterator<ExecutionResult>;
+    const first = await stream.next();
+    const second = await stream.next();
+    const third = await stream.next();
+    expect(first.value).toEqual({ data: { words: 'word 1' } });
+    expect(JSON.parse(JSON.stringify(second.value))).toMatchObject({ data: null, errors: [{ path: ['words'] }] });
+    expect(third.value).toEqual({ data: { words: 'word 3' } });
+    const failure = await stream.next().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GraphQLError);
+    expect((failure as GraphQLError).locations).toEqual([{ line: 1, column: 1 }]);
+  });
+
+  it('gives the plan up after three events in a row it could not build: the rest are executed', async () => {
+    const events = ['a', null, null, null, 'b'];
+    const missing = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+      subscription: new GraphQLObjectType({
+        name: 'Subscription',
+        fields: {
+          word: {
+            type: new GraphQLNonNull(GraphQLString),
+            subscribe: async function* () {
+              yield* events;
+            },
+            resolve: (payload: unknown) => payload,
+          },
+        },
+      }),
+    });
+    const stream = (await subscribeWithPlan({ schema: missing, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
+    const results: ExecutionResult[] = [];
+    for await (const result of stream) results.push(result);
+    expect(results.map((r) => r.data?.['word'] ?? null)).toEqual(['a', null, null, null, 'b']);
+    // The plan builds ordinary objects; the executor's have no prototype.
+    expect(Object.getPrototypeOf(results[0]!.data)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(results[4]!.data)).toBe(null);
+  });
+
+  it('reports variables that do not coerce as the executor does: BAD_USER_INPUT with HTTP 400', async () => {
+    const result = (await subscribeWithPlan({ schema: small, document: parse('subscription($n: Int!) { words(n: $n) }'), variableValues: { n: 'x' } })) as ExecutionResult;
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', http: { status: 400 } });
+  });
+
+  it('return() ends the source while a next() waits for its event', async () => {
+    let finished = false;
+    const waiting = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+      subscription: new GraphQLObjectType({
+        name: 'Subscription',
+        fields: {
+          never: {
+            type: GraphQLString,
+            subscribe: () => ({
+              [Symbol.asyncIterator]() {
+                return this;
+              },
+              next: () => new Promise<IteratorResult<string>>(() => undefined),
+              return: async () => {
+                finished = true;
+                return { done: true as const, value: undefined };
+              },
+            }),
+            resolve: (payload: unknown) => payload,
+          },
+        },
+      }),
+    });
+    const stream = (await subscribeWithPlan({ schema: waiting, document: parse('subscription { never }') })) as AsyncIterableIterator<ExecutionResult>;
+    void stream.next();
+    await stream.return!();
+    expect(finished).toBe(true);
   });
 });

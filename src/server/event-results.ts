@@ -2,10 +2,10 @@
 import {
   createSourceEventStream,
   defaultFieldResolver,
-  execute,
   getArgumentValues,
   getOperationAST,
   getVariableValues,
+  GraphQLError,
   isLeafType,
   isListType,
   isNonNullType,
@@ -18,8 +18,10 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { execute as executeOnce, subscribe as subscribeExecuting } from '@graphql-tools/executor';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -38,6 +40,8 @@ import type { Plugin } from 'graphql-yoga';
 /** A value the plan cannot copy; the event is executed instead. */
 const UNPLANNED = Symbol('unplanned');
 type Copy = (value: unknown) => unknown;
+/** Events in a row the plan could not build before it is given up for the subscription. */
+const MAX_MISSES = 3;
 
 /** Yoga's subscribe replaced by one that builds plain events by their plan and executes the others. */
 export function usePlannedSubscriptionEvents(): Plugin {
@@ -48,23 +52,54 @@ export function usePlannedSubscriptionEvents(): Plugin {
   };
 }
 
-/** graphql-js's subscribe, with each event mapped through the plan when there is one. */
+/**
+ * Subscribes as Yoga's own executor does (@graphql-tools/executor), and the same errors come out:
+ * a subscription without a plan is handed to it whole. With a plan, graphql-js opens the source and
+ * each event is built by the plan, or executed by the same executor when the plan cannot build it.
+ */
 export async function subscribeWithPlan(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const plan = planEvents(args);
+  if (!plan) return (await subscribeExecuting(args)) as AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source;
-  const plan = planEvents(args);
-  return mapEvents(source[Symbol.asyncIterator](), (payload) => plan?.(payload) ?? execute({ ...args, rootValue: payload }));
+  const execute = (payload: unknown) => executeOnce({ ...args, rootValue: payload }) as ExecutionResult | Promise<ExecutionResult>;
+  // A miss runs the root resolver twice: a subscription whose events keep missing is executed from then on.
+  let misses = 0;
+  const settle = (payload: unknown, built: Built) => {
+    if (built !== undefined) {
+      misses = 0;
+      return built;
+    }
+    misses++;
+    return execute(payload);
+  };
+  return mapEvents(
+    source[Symbol.asyncIterator](),
+    (payload) => {
+      if (misses >= MAX_MISSES) return execute(payload);
+      const built = plan.build(payload);
+      return isPromiseLike(built) ? built.then((result) => settle(payload, result)) : settle(payload, built);
+    },
+    // As the executor words a failing source: located at the operation.
+    (error) => new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined, nodes: [plan.operation] }),
+  );
 }
 
-/** The result of one event, or undefined when it must be executed. */
-type EventPlan = (payload: unknown) => ExecutionResult | undefined;
+/** The result of one event: undefined when it must be executed. */
+type Built = ExecutionResult | undefined;
+export interface EventPlan {
+  operation: OperationDefinitionNode;
+  build(payload: unknown): Built | Promise<Built>;
+}
 
 /** The plan for a subscription's events, or undefined when its selection is not plain data. */
 export function planEvents(args: ExecutionArgs): EventPlan | undefined {
   const { schema, document, contextValue } = args;
+  // A custom default resolver would read the nested fields its own way.
+  if (args.fieldResolver) return undefined;
   const operation = getOperationAST(document, args.operationName);
   const parentType = schema.getSubscriptionType();
-  if (!operation || !parentType) return undefined;
+  if (!operation || operation.operation !== 'subscription' || !parentType) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -78,6 +113,7 @@ export function planEvents(args: ExecutionArgs): EventPlan | undefined {
   const copy = planValue(field.type, fieldNodes, fragments);
   if (!copy) return undefined;
 
+  // Variables that do not coerce leave the subscription to the executor, which reports them.
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
   if (variables.errors) return undefined;
   let fieldArgs: Record<string, unknown>;
@@ -87,7 +123,8 @@ export function planEvents(args: ExecutionArgs): EventPlan | undefined {
     return undefined;
   }
   const resolve = field.resolve ?? defaultFieldResolver;
-  const info: Omit<GraphQLResolveInfo, 'rootValue'> = {
+  // One info for the subscription's life, as for its source; rootValue is each event's payload.
+  const info: { -readonly [K in keyof GraphQLResolveInfo]: GraphQLResolveInfo[K] } = {
     fieldName: field.name,
     fieldNodes,
     returnType: field.type,
@@ -95,20 +132,39 @@ export function planEvents(args: ExecutionArgs): EventPlan | undefined {
     path: { prev: undefined, key: responseKey, typename: parentType.name },
     schema,
     fragments,
+    rootValue: undefined,
     operation,
     variableValues: variables.coerced,
   };
-  return (payload) => {
-    let value: unknown;
+  const finish = (value: unknown): Built => {
     try {
-      value = resolve(payload, fieldArgs, contextValue, { ...info, rootValue: payload });
+      const data = copy(value);
+      return data === UNPLANNED ? undefined : { data: { [responseKey]: data } };
     } catch {
+      // A getter that throws: the executor reports it as a field error.
       return undefined;
     }
-    if (isPromiseLike(value)) return undefined;
-    const data = copy(value);
-    return data === UNPLANNED ? undefined : { data: { [responseKey]: data } };
   };
+  return {
+    operation,
+    build(payload) {
+      let value: unknown;
+      try {
+        info.rootValue = payload;
+        value = resolve(payload, fieldArgs, contextValue, info);
+      } catch {
+        return undefined;
+      }
+      if (!isPromiseLike(value)) return finish(value);
+      // Awaited as the executor would; a rejection is left to the executor, which reports it.
+      return Promise.resolve(value).then(finish, () => undefined);
+    },
+  };
+}
+
+/** Values the executor treats otherwise than as data: awaited (promises) or raised (errors). */
+function isSpecial(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value instanceof Error || isPromiseLike(value));
 }
 
 /** How to copy a value of this type with this selection, or undefined when it is not plain data. */
@@ -116,7 +172,7 @@ function planValue(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], fr
   if (isNonNullType(type)) {
     const inner = planValue(type.ofType, fieldNodes, fragments);
     // A null here is an error the executor words and places.
-    return inner && ((value) => (value == null ? UNPLANNED : inner(value)));
+    return inner && ((value) => (value == null || isSpecial(value) ? UNPLANNED : inner(value)));
   }
   if (isListType(type)) {
     const item = planValue(type.ofType, fieldNodes, fragments);
@@ -125,6 +181,7 @@ function planValue(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], fr
   if (isLeafType(type)) {
     return (value) => {
       if (value == null) return null;
+      if (isSpecial(value)) return UNPLANNED;
       try {
         return type.serialize(value) ?? UNPLANNED;
       } catch {
@@ -153,6 +210,8 @@ function planObject(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], f
   const names: string[] = [];
   const copies: (Copy | null)[] = [];
   for (const [key, nodes] of fields) {
+    // Assigning it would set the copy's prototype, not a field.
+    if (key === '__proto__') return undefined;
     const name = nodes[0]!.name.value;
     if (name === '__typename') {
       keys.push(key);
@@ -172,7 +231,7 @@ function planObject(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], f
   const typename = type.name;
   return (value) => {
     if (value == null) return null;
-    if (typeof value !== 'object') return UNPLANNED;
+    if (typeof value !== 'object' || isSpecial(value)) return UNPLANNED;
     const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
@@ -233,29 +292,46 @@ function collectFields(
  * The source's events mapped one by one. `return()` reaches the source at once, even while a
  * `next()` waits for an event (an async generator would wait for that event first).
  */
-function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promise<R>): AsyncIterableIterator<R> {
+function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promise<R>, sourceError: (error: unknown) => Error): AsyncIterableIterator<R> {
   const close = async (): Promise<IteratorResult<R>> => {
     await source.return?.();
     return { done: true, value: undefined };
+  };
+  const closeQuietly = async () => {
+    try {
+      await source.return?.();
+    } catch {
+      // the first error is the one to report
+    }
   };
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     async next() {
-      const step = await source.next();
+      let step: IteratorResult<T>;
+      try {
+        step = await source.next();
+      } catch (error) {
+        throw sourceError(error);
+      }
       if (step.done) return { done: true, value: undefined };
       try {
         return { done: false, value: await map(step.value) };
       } catch (error) {
-        await close();
+        await closeQuietly();
         throw error;
       }
     },
     return: close,
     async throw(error: unknown) {
-      await close();
-      throw error;
+      if (!source.throw) {
+        await closeQuietly();
+        throw error;
+      }
+      const step = await source.throw(error);
+      if (step.done) return { done: true, value: undefined };
+      return { done: false, value: await map(step.value) };
     },
   };
 }
