@@ -2,6 +2,7 @@
 import {
   execute,
   GraphQLError,
+  type GraphQLFieldConfigMap,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -26,6 +27,14 @@ function argsFor(source: string, variableValues: Record<string, unknown> = { id:
 /** What graphql-js's executor makes of one event, as JSON would carry it. */
 async function executed(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
   return JSON.parse(JSON.stringify(await execute({ ...args, rootValue: payload }))) as ExecutionResult;
+}
+
+/** A small schema around the given subscription fields (a schema needs a query type too). */
+function subscriptionSchema(fields: GraphQLFieldConfigMap<unknown, unknown>): GraphQLSchema {
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+    subscription: new GraphQLObjectType({ name: 'Subscription', fields }),
+  });
 }
 
 describe('a plain selection is built by the plan, as the executor builds it', () => {
@@ -112,22 +121,16 @@ describe('values the executor awaits, raises or calls are left to it', () => {
     fields: { inner: { type: Inner }, inners: { type: new GraphQLList(Inner) }, text: { type: GraphQLString } },
   });
   let rootCalls = 0;
-  const small = new GraphQLSchema({
-    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-    subscription: new GraphQLObjectType({
-      name: 'Subscription',
-      fields: {
-        sync: { type: Event, resolve: (payload: unknown) => payload },
-        later: {
-          type: Event,
-          resolve: async (payload: unknown) => {
-            rootCalls++;
-            if (payload === 'reject') throw new Error('no event');
-            return payload;
-          },
-        },
+  const small = subscriptionSchema({
+    sync: { type: Event, resolve: (payload: unknown) => payload },
+    later: {
+      type: Event,
+      resolve: async (payload: unknown) => {
+        rootCalls++;
+        if (payload === 'reject') throw new Error('no event');
+        return payload;
       },
-    }),
+    },
   });
   const smallArgs = (source: string): ExecutionArgs => ({ schema: small, document: parse(source) });
 
@@ -160,22 +163,16 @@ describe('values the executor awaits, raises or calls are left to it', () => {
 });
 
 describe('subscribeWithPlan', () => {
-  const small = new GraphQLSchema({
-    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-    subscription: new GraphQLObjectType({
-      name: 'Subscription',
-      fields: {
-        words: {
-          type: new GraphQLNonNull(GraphQLString),
-          args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
-          subscribe: async function* (_root: unknown, args: { n: number }) {
-            for (let i = 1; i <= args.n; i++) yield i === 2 ? null : `word ${i}`;
-            throw new Error('source failed');
-          },
-          resolve: (payload: unknown) => payload,
-        },
+  const small = subscriptionSchema({
+    words: {
+      type: new GraphQLNonNull(GraphQLString),
+      args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
+      subscribe: async function* (_root: unknown, args: { n: number }) {
+        for (let i = 1; i <= args.n; i++) yield i === 2 ? null : `word ${i}`;
+        throw new Error('source failed');
       },
-    }),
+      resolve: (payload: unknown) => payload,
+    },
   });
 
   it('builds planned events, executes the one it cannot build, and locates a failing source at the operation', async () => {
@@ -193,20 +190,14 @@ describe('subscribeWithPlan', () => {
 
   it('gives the plan up after three events in a row it could not build: the rest are executed', async () => {
     const events = ['a', null, null, null, 'b'];
-    const missing = new GraphQLSchema({
-      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-      subscription: new GraphQLObjectType({
-        name: 'Subscription',
-        fields: {
-          word: {
-            type: new GraphQLNonNull(GraphQLString),
-            subscribe: async function* () {
-              yield* events;
-            },
-            resolve: (payload: unknown) => payload,
-          },
+    const missing = subscriptionSchema({
+      word: {
+        type: new GraphQLNonNull(GraphQLString),
+        subscribe: async function* () {
+          yield* events;
         },
-      }),
+        resolve: (payload: unknown) => payload,
+      },
     });
     const stream = (await subscribeWithPlan({ schema: missing, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
     const results: ExecutionResult[] = [];
@@ -224,27 +215,21 @@ describe('subscribeWithPlan', () => {
 
   it('return() ends the source while a next() waits for its event', async () => {
     let finished = false;
-    const waiting = new GraphQLSchema({
-      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-      subscription: new GraphQLObjectType({
-        name: 'Subscription',
-        fields: {
-          never: {
-            type: GraphQLString,
-            subscribe: () => ({
-              [Symbol.asyncIterator]() {
-                return this;
-              },
-              next: () => new Promise<IteratorResult<string>>(() => undefined),
-              return: async () => {
-                finished = true;
-                return { done: true as const, value: undefined };
-              },
-            }),
-            resolve: (payload: unknown) => payload,
+    const waiting = subscriptionSchema({
+      never: {
+        type: GraphQLString,
+        subscribe: () => ({
+          [Symbol.asyncIterator]() {
+            return this;
           },
-        },
-      }),
+          next: () => new Promise<IteratorResult<string>>(() => undefined),
+          return: async () => {
+            finished = true;
+            return { done: true as const, value: undefined };
+          },
+        }),
+        resolve: (payload: unknown) => payload,
+      },
     });
     const stream = (await subscribeWithPlan({ schema: waiting, document: parse('subscription { never }') })) as AsyncIterableIterator<ExecutionResult>;
     void stream.next();
