@@ -55,7 +55,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
 
   const cwd = options.root ?? REPO_ROOT;
   // Wharf runs as deployed: bin/wharf.js, which runs the compiled sources, with the Node flags its
-  // first line gives (heap sizes) and the benchmark's own (--cpu-prof, which NODE_OPTIONS refuses).
+  // first line gives (heap and WebAssembly settings) and the benchmark's own (--cpu-prof, which NODE_OPTIONS refuses).
   const child = options.entry
     ? spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...options.entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, [...shebangFlags(join(cwd, 'bin', 'wharf.js')), ...(options.nodeArgs ?? []), 'bin/wharf.js', '--port', '0', '--host', '127.0.0.1'], {

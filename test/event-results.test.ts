@@ -1,4 +1,5 @@
-// The subscription event plan (src/server/event-results.ts) on the real schema: the results it builds are the executor's, and it steps aside where it cannot.
+// The subscription event plan (src/server/event-plan.ts) on the real schema and small ones: the results it builds are the executor's, and it steps aside where it cannot;
+// subscribeWithPlan (src/server/event-results.ts): planned and executed events in one stream, errors, and cleanup.
 import {
   execute,
   GraphQLError,
@@ -16,7 +17,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../src/docker/log-stream.js';
 import { schema } from '../src/schema/index.js';
-import { planEvents, subscribeWithPlan } from '../src/server/event-results.js';
+import { planEvents } from '../src/server/event-plan.js';
+import { subscribeWithPlan } from '../src/server/event-results.js';
 
 const line: LogRecord = { stream: 'stderr', timestamp: '2026-11-27T12:00:00.123456789Z', message: 'hello' };
 
@@ -37,11 +39,38 @@ function subscriptionSchema(fields: GraphQLFieldConfigMap<unknown, unknown>): Gr
   });
 }
 
+/** A subscription `word` whose source never yields; `ended()` tells whether its return() was called. */
+function waitingSource(): { schema: GraphQLSchema; ended: () => boolean } {
+  let ended = false;
+  const schema = subscriptionSchema({
+    word: {
+      type: GraphQLString,
+      subscribe: () => ({
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next: () => new Promise<IteratorResult<string>>(() => undefined),
+        return: async () => {
+          ended = true;
+          return { done: true as const, value: undefined };
+        },
+      }),
+      resolve: (payload: unknown) => payload,
+    },
+  });
+  return { schema, ended: () => ended };
+}
+
 describe('a plain selection is built by the plan, as the executor builds it', () => {
   const cases: Array<[string, string, unknown]> = [
     ['every field of a line', 'subscription($id: String!) { containerLogs(id: $id) { stream timestamp message } }', line],
     ['a batch of lines', 'subscription($id: String!) { containerLogBatches(id: $id) { message stream } }', [line, { ...line, stream: 'stdout', message: '' }]],
     ['an empty batch', 'subscription($id: String!) { containerLogBatches(id: $id) { message } }', []],
+    [
+      'the document of the shaped test in log-subscriptions.test.ts',
+      'subscription($id: String!) { lines: containerLogBatches(id: $id, maxLines: 2) { __typename ...LineText ... on LogLine { from: stream } timestamp } } fragment LineText on LogLine { text: message message }',
+      [line, line],
+    ],
     ['aliases, a field twice and __typename', 'subscription($id: String!) { l: containerLogs(id: $id) { __typename text: message message at: timestamp message } }', line],
     [
       'an inline fragment and a named fragment',
@@ -55,7 +84,8 @@ describe('a plain selection is built by the plan, as the executor builds it', ()
     const plan = planEvents(args);
     expect(plan).toBeDefined();
     const built = plan!.build(payload);
-    expect(built).toEqual(await executed(args, payload));
+    // As JSON, so that the order of the keys counts too.
+    expect(JSON.stringify(built)).toBe(JSON.stringify(await executed(args, payload)));
   });
 
   it('builds objects with the ordinary prototype, which JSON.stringify writes faster than null-prototype ones', async () => {
@@ -75,7 +105,7 @@ describe('a selection that is not plain data has no plan: every event is execute
     ['@include', 'subscription($id: String!, $t: Boolean!) { containerLogs(id: $id) { message timestamp @include(if: $t) } }'],
     ['@skip on the root field', 'subscription($id: String!) { containerLogs(id: $id) @skip(if: false) { message } }'],
     ['a field with a resolver (stats read)', 'subscription($id: String!) { containerStats(id: $id) { read cpuPercent } }'],
-    ['a field with a resolver (event container)', 'subscription { events { action container { id } } }'],
+    ['events, whose every field has a resolver', 'subscription { events { action } }'],
   ];
   it.each(cases)('%s', (_what, source) => {
     expect(planEvents(argsFor(source, { id: 'c1', t: true }))).toBeUndefined();
@@ -157,8 +187,19 @@ describe('values the executor awaits, raises or calls are left to it', () => {
   });
 
   it('a root resolver that rejects leaves the event to the executor, with nothing left unhandled', async () => {
+    rootCalls = 0;
     const args = smallArgs('subscription { later { text } }');
     expect(await planEvents(args)!.build('reject')).toBeUndefined();
+    expect(rootCalls).toBe(1);
+  });
+
+  it('a root value whose then getter throws leaves the event to the executor', () => {
+    const payload = {
+      get then(): unknown {
+        throw new Error('then');
+      },
+    };
+    expect(planEvents(smallArgs('subscription { sync { text } }'))!.build(payload)).toBeUndefined();
   });
 });
 
@@ -188,9 +229,9 @@ describe('subscribeWithPlan', () => {
     expect((failure as GraphQLError).locations).toEqual([{ line: 1, column: 1 }]);
   });
 
-  it('gives the plan up after three events in a row it could not build: the rest are executed', async () => {
-    const events = ['a', null, null, null, 'b'];
-    const missing = subscriptionSchema({
+  /** Every result of `subscription { word }` over a source yielding `events` (null: an event the plan cannot build). */
+  async function wordResults(events: Array<string | null>): Promise<ExecutionResult[]> {
+    const word = subscriptionSchema({
       word: {
         type: new GraphQLNonNull(GraphQLString),
         subscribe: async function* () {
@@ -199,13 +240,38 @@ describe('subscribeWithPlan', () => {
         resolve: (payload: unknown) => payload,
       },
     });
-    const stream = (await subscribeWithPlan({ schema: missing, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
+    const stream = (await subscribeWithPlan({ schema: word, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
     const results: ExecutionResult[] = [];
     for await (const result of stream) results.push(result);
-    expect(results.map((r) => r.data?.['word'] ?? null)).toEqual(['a', null, null, null, 'b']);
+    expect(results.map((r) => r.data?.['word'] ?? null)).toEqual(events);
+    return results;
+  }
+
+  it('gives the plan up after three events in a row it could not build: the rest are executed', async () => {
+    const results = await wordResults(['a', null, null, null, 'b']);
     // The plan builds ordinary objects; the executor's have no prototype.
     expect(Object.getPrototypeOf(results[0]!.data)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(results[4]!.data)).toBe(null);
+  });
+
+  it('counts only misses in a row: a built event starts the count again', async () => {
+    const results = await wordResults([null, null, 'a', null, null, 'b']);
+    expect(Object.getPrototypeOf(results[5]!.data)).toBe(Object.prototype);
+  });
+
+  it('reports a subscribe resolver that gives no stream as an error, not a throw', async () => {
+    const noStream = subscriptionSchema({ word: { type: GraphQLString, subscribe: () => 'not a stream', resolve: (payload: unknown) => payload } });
+    const result = (await subscribeWithPlan({ schema: noStream, document: parse('subscription { word }') })) as ExecutionResult;
+    expect(result.errors?.[0]?.message).toMatch(/Async ?Iterable/i);
+  });
+
+  it('ends the source when the execution signal aborts', async () => {
+    const waiting = waitingSource();
+    const controller = new AbortController();
+    await subscribeWithPlan({ schema: waiting.schema, document: parse('subscription { word }'), signal: controller.signal } as ExecutionArgs);
+    controller.abort();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(waiting.ended()).toBe(true);
   });
 
   it('reports variables that do not coerce as the executor does: BAD_USER_INPUT with HTTP 400', async () => {
@@ -214,26 +280,10 @@ describe('subscribeWithPlan', () => {
   });
 
   it('return() ends the source while a next() waits for its event', async () => {
-    let finished = false;
-    const waiting = subscriptionSchema({
-      never: {
-        type: GraphQLString,
-        subscribe: () => ({
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-          next: () => new Promise<IteratorResult<string>>(() => undefined),
-          return: async () => {
-            finished = true;
-            return { done: true as const, value: undefined };
-          },
-        }),
-        resolve: (payload: unknown) => payload,
-      },
-    });
-    const stream = (await subscribeWithPlan({ schema: waiting, document: parse('subscription { never }') })) as AsyncIterableIterator<ExecutionResult>;
+    const waiting = waitingSource();
+    const stream = (await subscribeWithPlan({ schema: waiting.schema, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
     void stream.next();
     await stream.return!();
-    expect(finished).toBe(true);
+    expect(waiting.ended()).toBe(true);
   });
 });

@@ -376,10 +376,10 @@ describe('startup', () => {
     exited: Promise<number | null>;
   }
 
-  /** `node bin/wharf.js ...` with a clean environment: no tokens file, the test engine as DOCKER_HOST. */
+  /** `bin/wharf.js ...` (the file itself, with its Node flags) in a clean environment: no tokens file, the test engine as DOCKER_HOST. */
   function wharf(args: string[]): Spawned {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', DOCKER_HOST: inject('dockerHost') };
-    const child = spawn(process.execPath, [WHARF, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(WHARF, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));

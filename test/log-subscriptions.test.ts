@@ -281,7 +281,25 @@ describe('containerLogs over SSE', () => {
 });
 
 const ShapedLogBatches = graphql(`
-  subscription ShapedLogBatches($id: String!, $withTime: Boolean!) {
+  subscription ShapedLogBatches($id: String!) {
+    lines: containerLogBatches(id: $id, maxLines: 2) {
+      __typename
+      ...LineText
+      ... on LogLine {
+        from: stream
+      }
+      timestamp
+    }
+  }
+  fragment LineText on LogLine {
+    text: message
+    message
+  }
+`);
+
+/** The same shape with a directive: such a subscription has no plan, and each event is executed. */
+const ShapedLogBatchesInclude = graphql(`
+  subscription ShapedLogBatchesInclude($id: String!, $withTime: Boolean!) {
     lines: containerLogBatches(id: $id, maxLines: 2) {
       __typename
       ...LineText
@@ -291,13 +309,9 @@ const ShapedLogBatches = graphql(`
       timestamp @include(if: $withTime)
     }
   }
-  fragment LineText on LogLine {
-    text: message
-    message
-  }
 `);
 
-describe('the shape of each event is the one the subscription asked for', () => {
+describe('the shape of each event is the one the subscription asked for, planned or executed', () => {
   const expected = (withTime: boolean) =>
     ['a', 'b', 'c'].map((text) => ({
       __typename: 'LogLine',
@@ -306,25 +320,38 @@ describe('the shape of each event is the one the subscription asked for', () => 
       from: 'STDOUT',
       ...(withTime ? { timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) } : {}),
     }));
+  /** Keys in the order the document selected them, as the executor orders them. */
+  const keys = (withTime: boolean) => ['__typename', 'text', 'message', 'from', ...(withTime ? ['timestamp'] : [])];
+  const threeLines = () => exitedContainer(['sh', '-c', 'echo a; echo b; echo c']);
 
-  it.each([true, false])('aliases, fragments, __typename and @include(if: %s) over graphql-ws', async (withTime) => {
-    const { id } = await exitedContainer(['sh', '-c', 'echo a; echo b; echo c']);
-    const logs = subscribeWs(client(), ShapedLogBatches, { id, withTime });
+  it('aliases, fragments and __typename over graphql-ws (built by the plan)', async () => {
+    const { id } = await threeLines();
+    const logs = subscribeWs(client(), ShapedLogBatches, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
     expect(logs.data.map((d) => d.lines.length)).toEqual([2, 1]);
-    expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(withTime));
-    // Keys in the order the document selected them, as the executor orders them.
-    expect(Object.keys(logs.data[0]!.lines[0]!)).toEqual(['__typename', 'text', 'message', 'from', ...(withTime ? ['timestamp'] : [])]);
+    expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(true));
+    for (const line of logs.data.flatMap((d) => d.lines)) expect(Object.keys(line)).toEqual(keys(true));
   });
 
-  it('the same over SSE', async () => {
-    const { id } = await exitedContainer(['sh', '-c', 'echo a; echo b; echo c']);
-    const logs = subscribeSse(gateway.url, ShapedLogBatches, { id, withTime: true });
+  it.each([true, false])('with @include(if: %s) over graphql-ws (executed)', async (withTime) => {
+    const { id } = await threeLines();
+    const logs = subscribeWs(client(), ShapedLogBatchesInclude, { id, withTime });
+    await logs.ended;
+
+    expect(logs.errors).toEqual([]);
+    expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(withTime));
+    for (const line of logs.data.flatMap((d) => d.lines)) expect(Object.keys(line)).toEqual(keys(withTime));
+  });
+
+  it('aliases, fragments and __typename over SSE', async () => {
+    const { id } = await threeLines();
+    const logs = subscribeSse(gateway.url, ShapedLogBatches, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
     expect(logs.data.flatMap((d) => d.lines)).toEqual(expected(true));
+    for (const line of logs.data.flatMap((d) => d.lines)) expect(Object.keys(line)).toEqual(keys(true));
   });
 });

@@ -53,7 +53,8 @@ interface RunningWharf {
 
 /** Starts `bin/wharf.js` on port 0 against the counting proxy and waits for its listening line. */
 async function startWharf(): Promise<RunningWharf> {
-  const child = spawn(process.execPath, ['bin/wharf.js', '--port', '0', '--docker-host', proxy.dockerHost], {
+  // Run as `npm start` runs it: the file itself, with the Node flags of its first line.
+  const child = spawn('bin/wharf.js', ['--port', '0', '--docker-host', proxy.dockerHost], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

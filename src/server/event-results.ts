@@ -1,291 +1,69 @@
-// Subscription events turned into results without running the executor again for each one, where the selection allows it.
-import {
-  createSourceEventStream,
-  defaultFieldResolver,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  GraphQLError,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  Kind,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLObjectType,
-  type GraphQLOutputType,
-  type GraphQLResolveInfo,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
-import { execute as executeOnce, subscribe as subscribeExecuting } from '@graphql-tools/executor';
+// Subscriptions whose events are built by their plan (event-plan.ts), and made by Yoga's own executor otherwise.
+import { createSourceEventStream, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { execute as executeByYoga, subscribe as subscribeByYoga } from '@graphql-tools/executor';
 import type { Plugin } from 'graphql-yoga';
+import { isPromiseLike, planEvents, type PlannedResult } from './event-plan.js';
 
-/**
- * graphql-js runs the whole executor for every event of a subscription: fields collected, arguments
- * read and every value completed again, for each log line. Most selections under a stream's root field
- * are plain data: object types whose selected fields have no resolver (graphql's default resolver
- * reads the property) and leaves whose scalar or enum serializes the value. For those, the plan built
- * here at subscribe time copies each event into a plain object, which is also cheaper to stringify
- * than the executor's null-prototype ones.
- *
- * Anything else (a nested field with a resolver or arguments, a directive, an abstract type, a value
- * the executor would turn into an error) makes the plan step aside: for the whole subscription when
- * the document is not plain, or for one event, which then goes through `execute` as before.
- */
-
-/** A value the plan cannot copy; the event is executed instead. */
-const UNPLANNED = Symbol('unplanned');
-type Copy = (value: unknown) => unknown;
 /** Events in a row the plan could not build before it is given up for the subscription. */
 const MAX_MISSES = 3;
+
+type EventResults = AsyncIterableIterator<ExecutionResult>;
 
 /** Yoga's subscribe replaced by one that builds plain events by their plan and executes the others. */
 export function usePlannedSubscriptionEvents(): Plugin {
   return {
     onSubscribe: ({ setSubscribeFn }) => {
-      setSubscribeFn(subscribeWithPlan as never);
+      setSubscribeFn(subscribeWithPlan);
     },
   };
 }
 
 /**
- * Subscribes as Yoga's own executor does (@graphql-tools/executor), and the same errors come out:
- * a subscription without a plan is handed to it whole. With a plan, graphql-js opens the source and
- * each event is built by the plan, or executed by the same executor when the plan cannot build it.
+ * A subscription without a plan is handed whole to Yoga's own executor (@graphql-tools/executor),
+ * errors included. With a plan, graphql-js opens the source, and each event is built by the plan or,
+ * when the plan cannot build it, executed by Yoga's executor.
  */
-export async function subscribeWithPlan(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export async function subscribeWithPlan(args: ExecutionArgs): Promise<EventResults | ExecutionResult> {
   const plan = planEvents(args);
-  if (!plan) return (await subscribeExecuting(args)) as AsyncIterableIterator<ExecutionResult> | ExecutionResult;
-  const source = await createSourceEventStream(args);
+  if (!plan) return (await subscribeByYoga(args)) as EventResults | ExecutionResult;
+  let source: Awaited<ReturnType<typeof createSourceEventStream>>;
+  try {
+    source = await createSourceEventStream(args);
+  } catch (error) {
+    // graphql-js throws where the subscribe resolver gave no stream; Yoga's executor reports it.
+    return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error })] };
+  }
   if (!isAsyncIterable(source)) return source;
-  const execute = (payload: unknown) => executeOnce({ ...args, rootValue: payload }) as ExecutionResult | Promise<ExecutionResult>;
+
+  const execute = (payload: unknown) => executeByYoga({ ...args, rootValue: payload }) as ExecutionResult | Promise<ExecutionResult>;
   // A miss runs the root resolver twice: a subscription whose events keep missing is executed from then on.
   let misses = 0;
-  const settle = (payload: unknown, built: Built) => {
-    if (built !== undefined) {
+  const resultOf = (payload: unknown, planned: PlannedResult) => {
+    if (planned !== undefined) {
       misses = 0;
-      return built;
+      return planned;
     }
     misses++;
     return execute(payload);
   };
-  return mapEvents(
+  const results = mapEvents(
     source[Symbol.asyncIterator](),
     (payload) => {
       if (misses >= MAX_MISSES) return execute(payload);
-      const built = plan.build(payload);
-      return isPromiseLike(built) ? built.then((result) => settle(payload, result)) : settle(payload, built);
+      const planned = plan.build(payload);
+      return isPromiseLike(planned) ? planned.then((result) => resultOf(payload, result)) : resultOf(payload, planned);
     },
-    // As the executor words a failing source: located at the operation.
-    (error) => new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined, nodes: [plan.operation] }),
+    // As Yoga's executor words a failing source: located at the operation.
+    (error) =>
+      new GraphQLError(error instanceof Error ? error.message : String(error), {
+        originalError: error instanceof Error ? error : undefined,
+        nodes: [plan.operation],
+      }),
   );
-}
-
-/** The result of one event: undefined when it must be executed. */
-type Built = ExecutionResult | undefined;
-export interface EventPlan {
-  operation: OperationDefinitionNode;
-  build(payload: unknown): Built | Promise<Built>;
-}
-
-/** The plan for a subscription's events, or undefined when its selection is not plain data. */
-export function planEvents(args: ExecutionArgs): EventPlan | undefined {
-  const { schema, document, contextValue } = args;
-  // A custom default resolver would read the nested fields its own way.
-  if (args.fieldResolver) return undefined;
-  const operation = getOperationAST(document, args.operationName);
-  const parentType = schema.getSubscriptionType();
-  if (!operation || operation.operation !== 'subscription' || !parentType) return undefined;
-  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  const rootFields = collectFields(parentType, [operation.selectionSet], fragments);
-  if (!rootFields || rootFields.size !== 1) return undefined;
-  const [responseKey, fieldNodes] = [...rootFields][0]!;
-  const fieldNode = fieldNodes[0]!;
-  const field = parentType.getFields()[fieldNode.name.value];
-  if (!field) return undefined;
-  const copy = planValue(field.type, fieldNodes, fragments);
-  if (!copy) return undefined;
-
-  // Variables that do not coerce leave the subscription to the executor, which reports them.
-  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
-  if (variables.errors) return undefined;
-  let fieldArgs: Record<string, unknown>;
-  try {
-    fieldArgs = getArgumentValues(field, fieldNode, variables.coerced);
-  } catch {
-    return undefined;
-  }
-  const resolve = field.resolve ?? defaultFieldResolver;
-  // One info for the subscription's life, as for its source; rootValue is each event's payload.
-  const info: { -readonly [K in keyof GraphQLResolveInfo]: GraphQLResolveInfo[K] } = {
-    fieldName: field.name,
-    fieldNodes,
-    returnType: field.type,
-    parentType,
-    path: { prev: undefined, key: responseKey, typename: parentType.name },
-    schema,
-    fragments,
-    rootValue: undefined,
-    operation,
-    variableValues: variables.coerced,
-  };
-  const finish = (value: unknown): Built => {
-    try {
-      const data = copy(value);
-      return data === UNPLANNED ? undefined : { data: { [responseKey]: data } };
-    } catch {
-      // A getter that throws: the executor reports it as a field error.
-      return undefined;
-    }
-  };
-  return {
-    operation,
-    build(payload) {
-      let value: unknown;
-      try {
-        info.rootValue = payload;
-        value = resolve(payload, fieldArgs, contextValue, info);
-      } catch {
-        return undefined;
-      }
-      if (!isPromiseLike(value)) return finish(value);
-      // Awaited as the executor would; a rejection is left to the executor, which reports it.
-      return Promise.resolve(value).then(finish, () => undefined);
-    },
-  };
-}
-
-/** Values the executor treats otherwise than as data: awaited (promises) or raised (errors). */
-function isSpecial(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value instanceof Error || isPromiseLike(value));
-}
-
-/** How to copy a value of this type with this selection, or undefined when it is not plain data. */
-function planValue(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
-  if (isNonNullType(type)) {
-    const inner = planValue(type.ofType, fieldNodes, fragments);
-    // A null here is an error the executor words and places.
-    return inner && ((value) => (value == null || isSpecial(value) ? UNPLANNED : inner(value)));
-  }
-  if (isListType(type)) {
-    const item = planValue(type.ofType, fieldNodes, fragments);
-    return item && ((value) => (value == null ? null : Array.isArray(value) ? copyList(value, item) : UNPLANNED));
-  }
-  if (isLeafType(type)) {
-    return (value) => {
-      if (value == null) return null;
-      if (isSpecial(value)) return UNPLANNED;
-      try {
-        return type.serialize(value) ?? UNPLANNED;
-      } catch {
-        return UNPLANNED;
-      }
-    };
-  }
-  if (isObjectType(type) && !type.isTypeOf) return planObject(type, fieldNodes, fragments);
-  return undefined;
-}
-
-function copyList(list: readonly unknown[], item: Copy): unknown {
-  const out = new Array<unknown>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const copied = item(list[i]);
-    if (copied === UNPLANNED) return UNPLANNED;
-    out[i] = copied;
-  }
-  return out;
-}
-
-function planObject(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
-  const fields = collectFields(type, fieldNodes.map((node) => node.selectionSet).filter((set) => set !== undefined), fragments);
-  if (!fields) return undefined;
-  const keys: string[] = [];
-  const names: string[] = [];
-  const copies: (Copy | null)[] = [];
-  for (const [key, nodes] of fields) {
-    // Assigning it would set the copy's prototype, not a field.
-    if (key === '__proto__') return undefined;
-    const name = nodes[0]!.name.value;
-    if (name === '__typename') {
-      keys.push(key);
-      names.push(name);
-      copies.push(null);
-      continue;
-    }
-    const field = type.getFields()[name];
-    // A resolver may compute, authorize or load: only fields read by graphql's default resolver are copied.
-    if (!field || field.resolve || field.args.length || nodes.some((node) => node.arguments?.length)) return undefined;
-    const copy = planValue(field.type, nodes, fragments);
-    if (!copy) return undefined;
-    keys.push(key);
-    names.push(name);
-    copies.push(copy);
-  }
-  const typename = type.name;
-  return (value) => {
-    if (value == null) return null;
-    if (typeof value !== 'object' || isSpecial(value)) return UNPLANNED;
-    const source = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const copy = copies[i];
-      if (!copy) {
-        out[keys[i]!] = typename;
-        continue;
-      }
-      const property = source[names[i]!];
-      // The default resolver would call a method with the field's arguments.
-      if (typeof property === 'function') return UNPLANNED;
-      const copied = copy(property);
-      if (copied === UNPLANNED) return UNPLANNED;
-      out[keys[i]!] = copied;
-    }
-    return out;
-  };
-}
-
-/**
- * The fields of selection sets on one object type, by response key, as the executor collects them;
- * undefined for what this plan leaves to the executor (directives, fragments on other types).
- */
-function collectFields(
-  type: GraphQLObjectType,
-  selectionSets: readonly SelectionSetNode[],
-  fragments: Record<string, FragmentDefinitionNode>,
-  fields = new Map<string, FieldNode[]>(),
-  visited = new Set<string>(),
-): Map<string, FieldNode[]> | undefined {
-  for (const set of selectionSets) {
-    for (const selection of set.selections) {
-      if (selection.directives?.length) return undefined;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const nodes = fields.get(key);
-        if (nodes) nodes.push(selection);
-        else fields.set(key, [selection]);
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (selection.typeCondition && selection.typeCondition.name.value !== type.name) return undefined;
-        if (!collectFields(type, [selection.selectionSet], fragments, fields, visited)) return undefined;
-        continue;
-      }
-      const name = selection.name.value;
-      if (visited.has(name)) continue;
-      visited.add(name);
-      const fragment = fragments[name];
-      if (!fragment || fragment.typeCondition.name.value !== type.name) return undefined;
-      if (!collectFields(type, [fragment.selectionSet], fragments, fields, visited)) return undefined;
-    }
-  }
-  return fields;
+  // Yoga's executor ends the stream when the execution's signal aborts (its useExecutionCancellation).
+  const signal = (args as ExecutionArgs & { signal?: AbortSignal }).signal;
+  signal?.addEventListener('abort', () => void results.return?.(), { once: true });
+  return results;
 }
 
 /**
@@ -313,6 +91,7 @@ function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promis
       try {
         step = await source.next();
       } catch (error) {
+        await closeQuietly();
         throw sourceError(error);
       }
       if (step.done) return { done: true, value: undefined };
@@ -338,8 +117,4 @@ function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promis
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
