@@ -3,24 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { Pool } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
-import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer } from './helpers/engine-api.js';
+import { gqlData, proxiedGatewayForFile } from './helpers/gateway.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let proxy: CountingProxy;
-let gateway: TestGateway;
-beforeAll(async () => {
-  proxy = await startCountingProxy(inject('dockerSocket'));
-  gateway = await startGateway(proxy.dockerHost);
-});
-afterAll(async () => {
-  await gateway.close();
-  await proxy.close();
-  await engine.close();
-});
+const { engine, gateway, proxy } = proxiedGatewayForFile();
 
 const made: string[] = [];
 afterEach(async () => {

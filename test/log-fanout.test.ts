@@ -1,24 +1,13 @@
 // Many subscribers to one container's log: one upstream follow shared by all, history joined at the seam, slow ones cut off.
 import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { startCountingProxy, type CountingProxy, type ProxiedCall } from './helpers/counting-proxy.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
+import type { ProxiedCall } from './helpers/counting-proxy.js';
+import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { proxiedGatewayForFile, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
 import { RawGraphQLWs, subscribeSse, subscribeWs, waitUntil, type Recording } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let proxy: CountingProxy;
-let gateway: TestGateway;
-beforeAll(async () => {
-  proxy = await startCountingProxy(inject('dockerSocket'));
-  gateway = await startGateway(proxy.dockerHost);
-});
-afterAll(async () => {
-  await gateway.close();
-  await proxy.close();
-  await engine.close();
-});
+const { engine, gateway, proxy } = proxiedGatewayForFile();
 
 /** Everything a test opens, closed after it: clients, raw sockets, subscriptions, gateways, then containers. */
 const cleanups: Array<() => Promise<void> | void> = [];

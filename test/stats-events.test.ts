@@ -1,40 +1,41 @@
 // docker stats and docker events through the gateway, checked against what the engine itself reports.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
 import type { EventsWatchSubscription } from './gql/graphql.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { gqlData, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
+import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from './helpers/engine-api.js';
+import { gatewayForFile, gqlData, wsClient } from './helpers/gateway.js';
 import { collectSubscription, SubscriptionErrors } from './helpers/stream-clients.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let gateway: TestGateway;
 /** How many GET /events responses the gateway has had from the engine: a subscription is live once its own arrived. */
 let eventStreamsOpened = 0;
-
-beforeAll(async () => {
-  gateway = await startGateway(inject('dockerHost'), {
-    observeEngine: ({ method, path, status }) => {
-      if (method === 'GET' && path === '/events' && status === 200) eventStreamsOpened += 1;
-    },
-  });
-});
-afterAll(async () => {
-  await gateway?.close();
-  await engine.close();
+const { engine, gateway } = gatewayForFile({
+  observeEngine: ({ method, path, status }) => {
+    if (method === 'GET' && path === '/events' && status === 200) eventStreamsOpened += 1;
+  },
 });
 
-/** A graphql-ws client for one test; disposed in its finally. */
-async function withClient<T>(body: (client: Client) => Promise<T>): Promise<T> {
-  const client = wsClient(gateway.wsUrl);
-  try {
-    return await body(client);
-  } finally {
-    await client.dispose();
-  }
+/** What a test opened (clients, containers, an image tag), closed or removed after it, newest first. */
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A graphql-ws client, disposed after the test. */
+function client(): Client {
+  const opened = wsClient(gateway.wsUrl);
+  cleanups.push(() => opened.dispose());
+  return opened;
+}
+
+/** A test container, removed after the test. */
+async function container(options: TestContainerOptions): Promise<string> {
+  const { id } = await createTestContainer(engine, options);
+  cleanups.push(() => removeContainer(engine, id));
+  return id;
 }
 
 // ---------------------------------------------------------------------------
@@ -74,12 +75,11 @@ const MEMORY_LIMIT = 256 * 1024 * 1024;
  * inactive file cache" differs clearly from the raw usage.
  */
 async function busyContainer(): Promise<string> {
-  const { id } = await createTestContainer(engine, {
+  return container({
     cmd: ['sh', '-c', 'seq 1 3000000 > /tmp/fill; while true; do :; done'],
     name: uniqueName('wharf-stats-busy'),
     extra: { HostConfig: { Memory: MEMORY_LIMIT } },
   });
-  return id;
 }
 
 /** One sample as the engine gives it, with precpu filled in (GET /containers/{id}/stats?stream=false). */
@@ -106,148 +106,114 @@ const instant = (rfc3339: string) => Date.parse(rfc3339);
 describe('Subscription.containerStats', () => {
   it('sends a sample about once a second', async () => {
     const id = await busyContainer();
-    try {
-      await withClient(async (client) => {
-        const stats = collectSubscription(client, WatchStats, { id });
-        await stats.waitForCount(5, 15_000);
-        stats.stop();
-        const reads = stats.results.map((r) => instant(r.data!.containerStats.read));
-        const gaps = reads.slice(1).map((t, i) => t - reads[i]!);
-        for (const gap of gaps) {
-          expect(gap).toBeGreaterThan(500);
-          expect(gap).toBeLessThan(2_500);
-        }
-        const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-        expect(mean).toBeGreaterThan(800);
-        expect(mean).toBeLessThan(1_500);
-        // And they are sent as they are read, not held back and bunched.
-        const arrivalSpan = stats.arrivals[4]! - stats.arrivals[1]!;
-        expect(arrivalSpan).toBeGreaterThan(3 * 600);
-        expect(arrivalSpan).toBeLessThan(3 * 1_600);
-      });
-    } finally {
-      await removeContainer(engine, id);
+    const stats = collectSubscription(client(), WatchStats, { id });
+    await stats.waitForCount(5, 15_000);
+    stats.stop();
+    const reads = stats.results.map((r) => instant(r.data!.containerStats.read));
+    const gaps = reads.slice(1).map((t, i) => t - reads[i]!);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThan(500);
+      expect(gap).toBeLessThan(2_500);
     }
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    expect(mean).toBeGreaterThan(800);
+    expect(mean).toBeLessThan(1_500);
+    // And they are sent as they are read, not held back and bunched.
+    const arrivalSpan = stats.arrivals[4]! - stats.arrivals[1]!;
+    expect(arrivalSpan).toBeGreaterThan(3 * 600);
+    expect(arrivalSpan).toBeLessThan(3 * 1_600);
   });
 
   it('computes cpuPercent and memoryUsage as docker stats does from a raw sample of the same moment', async () => {
     const id = await busyContainer();
-    try {
-      await withClient(async (client) => {
-        const stats = collectSubscription(client, WatchStats, { id });
-        // Let the file write finish and the loop run: the third sample has a full second of busy CPU behind it.
-        await stats.waitForCount(3, 15_000);
-        const raw = await rawStats(id);
-        await stats.waitFor((r) => instant(r.data!.containerStats.read) >= instant(raw.read), 5_000);
-        stats.stop();
+    const stats = collectSubscription(client(), WatchStats, { id });
+    // Let the file write finish and the loop run: the third sample has a full second of busy CPU behind it.
+    await stats.waitForCount(3, 15_000);
+    const raw = await rawStats(id);
+    await stats.waitFor((r) => instant(r.data!.containerStats.read) >= instant(raw.read), 5_000);
+    stats.stop();
 
-        // The engine's collector hands one reading per tick to every subscriber: the gateway's sample of the
-        // same tick must agree to rounding; a neighbouring tick only roughly.
-        const nearest = stats.results
-          .slice(1)
-          .map((r) => r.data!.containerStats)
-          .reduce((best, s) =>
-            Math.abs(instant(s.read) - instant(raw.read)) < Math.abs(instant(best.read) - instant(raw.read)) ? s : best,
-          );
-        const sameTick = nearest.read === raw.read;
-        expect(Math.abs(instant(nearest.read) - instant(raw.read))).toBeLessThan(1_500);
+    // The engine's collector hands one reading per tick to every subscriber: the gateway's sample of the
+    // same tick must agree to rounding; a neighbouring tick only roughly.
+    const nearest = stats.results
+      .slice(1)
+      .map((r) => r.data!.containerStats)
+      .reduce((best, s) =>
+        Math.abs(instant(s.read) - instant(raw.read)) < Math.abs(instant(best.read) - instant(raw.read)) ? s : best,
+      );
+    const sameTick = nearest.read === raw.read;
+    expect(Math.abs(instant(nearest.read) - instant(raw.read))).toBeLessThan(1_500);
 
-        const cpu = expectedCpuPercent(raw);
-        expect(cpu).toBeGreaterThan(5);
-        expect(Math.abs(nearest.cpuPercent - cpu)).toBeLessThanOrEqual(sameTick ? cpu * 1e-9 : Math.max(10, cpu * 0.25));
+    const cpu = expectedCpuPercent(raw);
+    expect(cpu).toBeGreaterThan(5);
+    expect(Math.abs(nearest.cpuPercent - cpu)).toBeLessThanOrEqual(sameTick ? cpu * 1e-9 : Math.max(10, cpu * 0.25));
 
-        const inactive = inactiveFile(raw);
-        const usage = (raw.memory_stats.usage ?? 0) - inactive;
-        // Page cache there to leave out: usage with it would be megabytes off.
-        expect(inactive).toBeGreaterThan(4 * 2 ** 20);
-        expect(Math.abs(nearest.memoryUsage - usage)).toBeLessThanOrEqual(sameTick ? 0 : Math.min(2 * 2 ** 20, inactive / 2));
-      });
-    } finally {
-      await removeContainer(engine, id);
-    }
+    const inactive = inactiveFile(raw);
+    const usage = (raw.memory_stats.usage ?? 0) - inactive;
+    // Page cache there to leave out: usage with it would be megabytes off.
+    expect(inactive).toBeGreaterThan(4 * 2 ** 20);
+    expect(Math.abs(nearest.memoryUsage - usage)).toBeLessThanOrEqual(sameTick ? 0 : Math.min(2 * 2 ** 20, inactive / 2));
   });
 
   it("reports the engine's memory limit exactly, the memory share of it and the container's processes", async () => {
     const id = await busyContainer();
-    try {
-      await withClient(async (client) => {
-        const stats = collectSubscription(client, WatchStats, { id });
-        await stats.waitForCount(2, 15_000);
-        stats.stop();
-        const raw = await rawStats(id);
-        expect(raw.memory_stats.limit).toBe(MEMORY_LIMIT);
-        for (const { data } of stats.results) {
-          const sample = data!.containerStats;
-          expect(sample.memoryLimit).toBe(raw.memory_stats.limit);
-          expect(sample.memoryPercent).toBeCloseTo((sample.memoryUsage / sample.memoryLimit) * 100, 6);
-          expect(sample.pids).toBeGreaterThan(0);
-        }
-      });
-    } finally {
-      await removeContainer(engine, id);
+    const stats = collectSubscription(client(), WatchStats, { id });
+    await stats.waitForCount(2, 15_000);
+    stats.stop();
+    const raw = await rawStats(id);
+    expect(raw.memory_stats.limit).toBe(MEMORY_LIMIT);
+    for (const { data } of stats.results) {
+      const sample = data!.containerStats;
+      expect(sample.memoryLimit).toBe(raw.memory_stats.limit);
+      expect(sample.memoryPercent).toBeCloseTo((sample.memoryUsage / sample.memoryLimit) * 100, 6);
+      expect(sample.pids).toBeGreaterThan(0);
     }
   });
 
   it('completes when the container stops', async () => {
     const id = await busyContainer();
-    try {
-      await withClient(async (client) => {
-        const stats = collectSubscription(client, WatchStats, { id });
-        await stats.waitForCount(1, 15_000);
-        await engine.json('POST', `/containers/${id}/stop?t=0`);
-        const stoppedAt = performance.now();
-        await expect(Promise.race([stats.done, sleep(10_000).then(() => 'still open')])).resolves.toBeUndefined();
-        expect(performance.now() - stoppedAt).toBeLessThan(5_000);
-        for (const { data, errors } of stats.results) {
-          expect(errors).toBeUndefined();
-          expect(data!.containerStats.pids).toBeGreaterThan(0);
-        }
-      });
-    } finally {
-      await removeContainer(engine, id);
+    const stats = collectSubscription(client(), WatchStats, { id });
+    await stats.waitForCount(1, 15_000);
+    await engine.json('POST', `/containers/${id}/stop?t=0`);
+    const stoppedAt = performance.now();
+    await expect(Promise.race([stats.done, sleep(10_000).then(() => 'still open')])).resolves.toBeUndefined();
+    expect(performance.now() - stoppedAt).toBeLessThan(5_000);
+    for (const { data, errors } of stats.results) {
+      expect(errors).toBeUndefined();
+      expect(data!.containerStats.pids).toBeGreaterThan(0);
     }
   });
 
   it('answers NOT_FOUND for a container that does not exist', async () => {
-    await withClient(async (client) => {
-      const stats = collectSubscription(client, WatchStats, { id: uniqueName('wharf-no-such-container') });
-      const codes = await stats.done.then(
-        () => stats.results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code)),
-        (error: unknown) => (error instanceof SubscriptionErrors ? error.errors.map((e) => e.extensions?.code) : [String(error)]),
-      );
-      expect(codes).toEqual(['NOT_FOUND']);
-      expect(stats.results.every((r) => r.data == null)).toBe(true);
-    });
+    const stats = collectSubscription(client(), WatchStats, { id: uniqueName('wharf-no-such-container') });
+    const codes = await stats.done.then(
+      () => stats.results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code)),
+      (error: unknown) => (error instanceof SubscriptionErrors ? error.errors.map((e) => e.extensions?.code) : [String(error)]),
+    );
+    expect(codes).toEqual(['NOT_FOUND']);
+    expect(stats.results.every((r) => r.data == null)).toBe(true);
   });
 });
 
 describe('Container.stats', () => {
   it('is one sample of a running container', async () => {
     const id = await busyContainer();
-    try {
-      const data = await gqlData(gateway.url, OneStatsSample, { id });
-      const sample = data.container?.stats;
-      expect(sample).toBeTruthy();
-      expect(Number.isNaN(instant(sample!.read))).toBe(false);
-      expect(sample!.memoryLimit).toBe(MEMORY_LIMIT);
-      expect(sample!.memoryUsage).toBeGreaterThan(0);
-      expect(sample!.memoryUsage).toBeLessThan(MEMORY_LIMIT);
-      expect(sample!.pids).toBeGreaterThan(0);
-    } finally {
-      await removeContainer(engine, id);
-    }
+    const data = await gqlData(gateway.url, OneStatsSample, { id });
+    const sample = data.container?.stats;
+    expect(sample).toBeTruthy();
+    expect(Number.isNaN(instant(sample!.read))).toBe(false);
+    expect(sample!.memoryLimit).toBe(MEMORY_LIMIT);
+    expect(sample!.memoryUsage).toBeGreaterThan(0);
+    expect(sample!.memoryUsage).toBeLessThan(MEMORY_LIMIT);
+    expect(sample!.pids).toBeGreaterThan(0);
   });
 
   it('is null for a stopped container', async () => {
-    const { id } = await createTestContainer(engine, { cmd: ['true'], name: uniqueName('wharf-stats-stopped') });
-    try {
-      await engine.json('POST', `/containers/${id}/wait`);
-      const data = await gqlData(gateway.url, OneStatsSample, { id });
-      expect(data.container).not.toBeNull();
-      expect(data.container!.stats).toBeNull();
-    } finally {
-      await removeContainer(engine, id);
-    }
+    const id = await container({ cmd: ['true'], name: uniqueName('wharf-stats-stopped') });
+    await engine.json('POST', `/containers/${id}/wait`);
+    const data = await gqlData(gateway.url, OneStatsSample, { id });
+    expect(data.container).not.toBeNull();
+    expect(data.container!.stats).toBeNull();
   });
 });
 
@@ -338,57 +304,51 @@ function toNanos(time: string): bigint {
 
 describe('Subscription.events', () => {
   it("delivers a container's create, start, die and destroy in order, with its id, name and image", async () => {
-    await withClient(async (client) => {
-      const watch = await watchEvents(client, {});
-      const name = uniqueName('wharf-events-life');
-      const { id, events } = await liveThrough(watch, name);
-      watch.events.stop();
+    const watch = await watchEvents(client(), {});
+    const name = uniqueName('wharf-events-life');
+    const { id, events } = await liveThrough(watch, name);
+    watch.events.stop();
 
-      expect(events.map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
-      for (const event of events) {
-        expect(event.type).toBe('container');
-        expect(event.actorId).toBe(id);
-        expect(attr(event, 'name')).toBe(name);
-        expect(attr(event, 'image')).toBe(TEST_IMAGE);
-      }
-      expect(attr(events[2]!, 'exitCode')).toBe('0');
-    });
+    expect(events.map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
+    for (const event of events) {
+      expect(event.type).toBe('container');
+      expect(event.actorId).toBe(id);
+      expect(attr(event, 'name')).toBe(name);
+      expect(attr(event, 'image')).toBe(TEST_IMAGE);
+    }
+    expect(attr(events[2]!, 'exitCode')).toBe('0');
   });
 
   it("gives each event the engine's own time, to the nanosecond", async () => {
-    await withClient(async (client) => {
-      const startedAt = Date.now();
-      const watch = await watchEvents(client, {});
-      const { id, events } = await liveThrough(watch, uniqueName('wharf-events-time'));
-      watch.events.stop();
+    const startedAt = Date.now();
+    const watch = await watchEvents(client(), {});
+    const { id, events } = await liveThrough(watch, uniqueName('wharf-events-time'));
+    watch.events.stop();
 
-      const raw = (await rawEvents(startedAt, { container: [id] })).filter((e) => e.Type === 'container');
-      expect(raw.map((e) => e.Action)).toEqual(events.map((e) => e.action));
-      events.forEach((event, i) => {
-        expect(event.time).toMatch(RFC3339_NANOS);
-        expect(toNanos(event.time)).toBe(BigInt(raw[i]!.timeNano));
-        expect(event.attributes).toEqual(
-          Object.entries(raw[i]!.Actor.Attributes ?? {})
-            .map(([key, value]) => ({ key, value }))
-            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-        );
-      });
+    const raw = (await rawEvents(startedAt, { container: [id] })).filter((e) => e.Type === 'container');
+    expect(raw.map((e) => e.Action)).toEqual(events.map((e) => e.action));
+    events.forEach((event, i) => {
+      expect(event.time).toMatch(RFC3339_NANOS);
+      expect(toNanos(event.time)).toBe(BigInt(raw[i]!.timeNano));
+      expect(event.attributes).toEqual(
+        Object.entries(raw[i]!.Actor.Attributes ?? {})
+          .map(([key, value]) => ({ key, value }))
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+      );
     });
   });
 
   it('resolves the container while it exists and null once it is destroyed', async () => {
-    await withClient(async (client) => {
-      const watch = await watchEvents(client, {});
-      const name = uniqueName('wharf-events-container');
-      const { id, events } = await liveThrough(watch, name);
-      watch.events.stop();
+    const watch = await watchEvents(client(), {});
+    const name = uniqueName('wharf-events-container');
+    const { id, events } = await liveThrough(watch, name);
+    watch.events.stop();
 
-      const byAction = new Map(events.map((e) => [e.action, e]));
-      for (const action of ['create', 'start', 'die']) {
-        expect(byAction.get(action)?.container).toEqual({ id, name });
-      }
-      expect(byAction.get('destroy')?.container).toBeNull();
-    });
+    const byAction = new Map(events.map((e) => [e.action, e]));
+    for (const action of ['create', 'start', 'die']) {
+      expect(byAction.get(action)?.container).toEqual({ id, name });
+    }
+    expect(byAction.get('destroy')?.container).toBeNull();
   });
 
   it('replays past events from `since`', async () => {
@@ -398,97 +358,63 @@ describe('Subscription.events', () => {
     await engine.json('POST', `/containers/${id}/wait`);
     await removeContainer(engine, id);
 
-    await withClient(async (client) => {
-      const watch = await watchEvents(client, { since });
-      await watch.waitFor((e) => e.actorId === id && e.action === 'destroy');
-      watch.events.stop();
-      expect(watch.all().filter((e) => e.actorId === id).map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
-    });
+    const watch = await watchEvents(client(), { since });
+    await watch.waitFor((e) => e.actorId === id && e.action === 'destroy');
+    watch.events.stop();
+    expect(watch.all().filter((e) => e.actorId === id).map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
   });
 
   describe('filters', () => {
     it('by type: only events of that type arrive', async () => {
       const tag = `ev-${uniqueName('t').slice(2)}`;
-      let tagged = false;
-      await withClient(async (client) => {
-        const watch = await watchEvents(client, { filters: { type: ['image'] } });
-        const { id } = await createTestContainer(engine, { cmd: ['true'], name: uniqueName('wharf-events-type'), start: false });
-        try {
-          await engine.json('POST', `/images/${encodeURIComponent(TEST_IMAGE)}/tag?repo=wharf-test/busybox&tag=${tag}`);
-          tagged = true;
-          // The container's create came before the tag: had it passed the filter, it would be here by now.
-          await watch.waitFor((e) => e.action === 'tag');
-          watch.events.stop();
-          expect(watch.all().length).toBeGreaterThan(0);
-          for (const event of watch.all()) expect(event.type).toBe('image');
-        } finally {
-          await removeContainer(engine, id);
-          if (tagged) await engine.request('DELETE', `/images/${encodeURIComponent(`wharf-test/busybox:${tag}`)}`);
-        }
-      });
+      const watch = await watchEvents(client(), { filters: { type: ['image'] } });
+      await container({ cmd: ['true'], name: uniqueName('wharf-events-type'), start: false });
+      await engine.json('POST', `/images/${encodeURIComponent(TEST_IMAGE)}/tag?repo=wharf-test/busybox&tag=${tag}`);
+      cleanups.push(() => engine.request('DELETE', `/images/${encodeURIComponent(`wharf-test/busybox:${tag}`)}`));
+      // The container's create came before the tag: had it passed the filter, it would be here by now.
+      await watch.waitFor((e) => e.action === 'tag');
+      watch.events.stop();
+      expect(watch.all().length).toBeGreaterThan(0);
+      for (const event of watch.all()) expect(event.type).toBe('image');
     });
 
     it('by event: only those actions arrive', async () => {
-      await withClient(async (client) => {
-        const watch = await watchEvents(client, { filters: { event: ['start'] } });
-        const { id } = await createTestContainer(engine, { cmd: ['true'], name: uniqueName('wharf-events-action'), start: false });
-        try {
-          await engine.json('POST', `/containers/${id}/start`);
-          await watch.waitFor((e) => e.actorId === id);
-          watch.events.stop();
-          expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['start', id]]);
-        } finally {
-          await removeContainer(engine, id);
-        }
-      });
+      const watch = await watchEvents(client(), { filters: { event: ['start'] } });
+      const id = await container({ cmd: ['true'], name: uniqueName('wharf-events-action'), start: false });
+      await engine.json('POST', `/containers/${id}/start`);
+      await watch.waitFor((e) => e.actorId === id);
+      watch.events.stop();
+      expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['start', id]]);
     });
 
     it('by container: only events of that container arrive', async () => {
       const name = uniqueName('wharf-events-mine');
-      await withClient(async (client) => {
-        const watch = await watchEvents(client, { filters: { container: [name] } });
-        const other = await createTestContainer(engine, { cmd: ['true'], name: uniqueName('wharf-events-other'), start: false });
-        let mine: { id: string } | undefined;
-        try {
-          mine = await createTestContainer(engine, { cmd: ['true'], name, start: false });
-          const id = mine.id;
-          await watch.waitFor((e) => e.actorId === id && e.action === 'create');
-          watch.events.stop();
-          expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['create', id]]);
-        } finally {
-          await removeContainer(engine, other.id);
-          if (mine) await removeContainer(engine, mine.id);
-        }
-      });
+      const watch = await watchEvents(client(), { filters: { container: [name] } });
+      await container({ cmd: ['true'], name: uniqueName('wharf-events-other'), start: false });
+      const id = await container({ cmd: ['true'], name, start: false });
+      await watch.waitFor((e) => e.actorId === id && e.action === 'create');
+      watch.events.stop();
+      expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['create', id]]);
     });
 
     it('by label: only events of containers with that label arrive', async () => {
       const value = uniqueName('case');
-      await withClient(async (client) => {
-        const watch = await watchEvents(client, { filters: { label: [`wharf.events.case=${value}`] } });
-        const other = await createTestContainer(engine, {
-          cmd: ['true'],
-          name: uniqueName('wharf-events-unlabelled'),
-          start: false,
-          labels: { 'wharf.events.case': 'someone-else' },
-        });
-        let mine: { id: string } | undefined;
-        try {
-          mine = await createTestContainer(engine, {
-            cmd: ['true'],
-            name: uniqueName('wharf-events-labelled'),
-            start: false,
-            labels: { 'wharf.events.case': value },
-          });
-          const id = mine.id;
-          await watch.waitFor((e) => e.actorId === id && e.action === 'create');
-          watch.events.stop();
-          expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['create', id]]);
-        } finally {
-          await removeContainer(engine, other.id);
-          if (mine) await removeContainer(engine, mine.id);
-        }
+      const watch = await watchEvents(client(), { filters: { label: [`wharf.events.case=${value}`] } });
+      await container({
+        cmd: ['true'],
+        name: uniqueName('wharf-events-unlabelled'),
+        start: false,
+        labels: { 'wharf.events.case': 'someone-else' },
       });
+      const id = await container({
+        cmd: ['true'],
+        name: uniqueName('wharf-events-labelled'),
+        start: false,
+        labels: { 'wharf.events.case': value },
+      });
+      await watch.waitFor((e) => e.actorId === id && e.action === 'create');
+      watch.events.stop();
+      expect(watch.all().map((e) => [e.action, e.actorId])).toEqual([['create', id]]);
     });
   });
 });

@@ -2,11 +2,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { startCountingProxy, type CountingProxy, type ProxiedCall } from './helpers/counting-proxy.js';
-import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { gql, gqlData, startGateway, type TestGateway } from './helpers/gateway.js';
+import type { ProxiedCall } from './helpers/counting-proxy.js';
+import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { gql, gqlData, proxiedGatewayForFile } from './helpers/gateway.js';
 import {
   connectRawWs,
   msUntil,
@@ -18,19 +18,7 @@ import {
 } from './helpers/stream-clients.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
-const engine = rawEngine(inject('dockerSocket'));
-let proxy: CountingProxy;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  proxy = await startCountingProxy(inject('dockerSocket'));
-  gateway = await startGateway(proxy.dockerHost);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await proxy?.close();
-  await engine.close();
-});
+const { engine, gateway, proxy } = proxiedGatewayForFile();
 
 const FollowLog = graphql(`
   subscription CleanupFollowLog($id: String!, $tail: Int) {

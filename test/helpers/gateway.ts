@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { connectionFromEnv } from '../../src/docker/connection.js';
 import { buildApp, type AppOptions, type WharfApp } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
+import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
 import { rawEngine, type RawEngine } from './engine-api.js';
 
 export interface TestGateway {
@@ -41,35 +42,49 @@ export async function startGateway(
  * file's tests and both close after them. Call at the top level of a test file.
  */
 export function gatewayForFile(options: Parameters<typeof startGateway>[1] = {}): { engine: RawEngine; gateway: TestGateway } {
+  const { engine, gateway } = fileGateway(options, false);
+  return { engine, gateway };
+}
+
+/** The same, with a counting proxy between the gateway and the engine that records every engine call. */
+export function proxiedGatewayForFile(options: Parameters<typeof startGateway>[1] = {}): {
+  engine: RawEngine;
+  gateway: TestGateway;
+  proxy: CountingProxy;
+} {
+  return fileGateway(options, true);
+}
+
+function fileGateway(options: Parameters<typeof startGateway>[1], countingProxy: boolean) {
   const engine = rawEngine(inject('dockerSocket'));
-  let started: TestGateway | undefined;
-  const current = (): TestGateway => {
-    if (!started) throw new Error('the file gateway is started in beforeAll; use it inside tests and hooks');
-    return started;
-  };
+  let proxy: CountingProxy | undefined;
+  let gateway: TestGateway | undefined;
   beforeAll(async () => {
-    started = await startGateway(inject('dockerHost'), options);
+    if (countingProxy) proxy = await startCountingProxy(inject('dockerSocket'));
+    gateway = await startGateway(proxy?.dockerHost ?? inject('dockerHost'), options);
   });
   afterAll(async () => {
-    await started?.close();
+    await gateway?.close();
+    await proxy?.close();
     await engine.close();
   });
-  const gateway: TestGateway = {
-    get app() {
-      return current().app;
-    },
-    get origin() {
-      return current().origin;
-    },
-    get url() {
-      return current().url;
-    },
-    get wsUrl() {
-      return current().wsUrl;
-    },
-    close: () => current().close(),
+  return {
+    engine,
+    gateway: startedInBeforeAll('the file gateway', () => gateway),
+    proxy: startedInBeforeAll('the file proxy', () => proxy),
   };
-  return { engine, gateway };
+}
+
+/** Stands for an object that beforeAll creates: every property read goes to it, once it exists. */
+function startedInBeforeAll<T extends object>(what: string, current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (!target) throw new Error(`${what} is started in beforeAll; use it inside tests and hooks`);
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export type GraphQLResult<T> = ExecutionResult<T> & { status: number };
