@@ -38,17 +38,22 @@ function keyOf(files) {
 }
 
 async function build(files, out) {
-  const { build: esbuild, version } = await import('esbuild');
+  const { build: esbuild, stop, version } = await import('esbuild');
   const serverFiles = files.filter((file) => file.endsWith('.ts') && !relative(SRC, file).startsWith(`${BROWSER_DIR}/`));
-  await esbuild({
-    entryPoints: serverFiles,
-    outdir: out,
-    outbase: SRC,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-  });
+  try {
+    await esbuild({
+      entryPoints: serverFiles,
+      outdir: out,
+      outbase: SRC,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'error',
+    });
+  } finally {
+    // esbuild's service is a child process: it would otherwise live as long as the gateway.
+    await stop();
+  }
   cpSync(join(SRC, BROWSER_DIR), join(out, BROWSER_DIR), { recursive: true });
   // Under node_modules/ the project's own package.json no longer says these files are ES modules.
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');

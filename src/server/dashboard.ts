@@ -25,7 +25,7 @@ const PATHS = new Set(['/', '/dashboard.js', '/dashboard.css', '/favicon.svg']);
 
 /** esbuild only when the page is first asked for: a gateway without visitors never loads it. */
 async function buildAssets(): Promise<Assets> {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const [html, icon, result] = await Promise.all([
     readFile(`${SOURCE_DIR}index.html`),
     readFile(`${SOURCE_DIR}favicon.svg`),
@@ -40,7 +40,7 @@ async function buildAssets(): Promise<Assets> {
       minify: true,
       legalComments: 'none',
       logLevel: 'silent',
-    }),
+    }).finally(stop),
   ]);
   const assets: Assets = new Map([
     ['/', asset('text/html; charset=utf-8', html)],
@@ -83,9 +83,13 @@ export interface DashboardRoute {
 /** How long a failed build is answered from memory before the next request tries again. */
 const RETRY_BUILD_MS = 10_000;
 
-export function createDashboard(logger: Logger): DashboardRoute {
-  let assets: Promise<Assets> | null = null;
+/**
+ * The built page, one per process: every app in it serves the same source, and one build at a time
+ * lets each stop esbuild's service when it is done.
+ */
+let assets: Promise<Assets> | null = null;
 
+export function createDashboard(logger: Logger): DashboardRoute {
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     let built: Assets;
     try {
