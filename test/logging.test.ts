@@ -130,6 +130,26 @@ describe('one line per operation', () => {
     expect(line.requestId).toMatch(/^[0-9a-f-]{36}\/[\w-]+$/);
     expect(line.engine?.some((call) => call.startsWith('GET /containers/{id}/logs 200'))).toBe(true);
   });
+
+  it.each([
+    ['stats', 'subscription Sampled($id: String!) { containerStats(id: $id) { pids } }', 'GET /containers/{id}/stats 200'],
+    ['events', 'subscription Watched($id: String!) { events(filters: { container: [$id] }) { action } }', 'GET /events 200'],
+  ])('logs a %s subscription when it ends, with the engine stream it opened', async (_what, query, call) => {
+    const { gateway, operations } = await loggedGateway('info');
+    const made = await createTestContainer(engine, { name: uniqueName('wharf-logging'), cmd: ['sleep', '300'] });
+    containers.push(made.id);
+    const client = wsClient(gateway.wsUrl);
+    clients.push(client);
+
+    const recording = subscribeWs(client, query, { id: made.id });
+    // Stats come once a second by themselves; an event needs something to happen to the container.
+    const poke = () => engine.json('POST', `/containers/${made.id}/pause`).then(() => engine.json('POST', `/containers/${made.id}/unpause`));
+    await waitUntil(async () => recording.data.length > 0 || (await poke(), false), 'a first result', { intervalMs: 250 });
+    recording.stop();
+    await waitUntil(() => operations().length === 1, 'the subscription line');
+
+    expect(operations()[0]!.engine?.some((line) => line.startsWith(call))).toBe(true);
+  });
 });
 
 describe('what never appears in the log', () => {

@@ -91,8 +91,8 @@ export function containersApi(engine: EngineTransport) {
     },
 
     /** Resource usage as a stream of samples (NDJSON). The caller consumes or destroys the body. */
-    async stats(id: string, { signal }: Opts = {}): Promise<Readable> {
-      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream: true }, signal });
+    async stats(id: string, { signal, callerSignal }: Opts = {}): Promise<Readable> {
+      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream: true }, signal, callerSignal });
       return res.body;
     },
 

@@ -21,8 +21,8 @@ export function systemApi(engine: EngineTransport) {
     /** The engine's event stream; `since` is unix time `seconds.nanoseconds`. return() aborts the request. */
     events(options: { filters?: Record<string, string[]>; since?: string }, { signal }: Opts = {}): Promise<StreamIterator<EventWire>> {
       const filters = options.filters && Object.keys(options.filters).length ? JSON.stringify(options.filters) : undefined;
-      const open = async (own: AbortSignal): Promise<Readable> =>
-        (await engine.stream({ method: 'GET', path: '/events', query: { filters, since: options.since }, signal: own })).body;
+      const open = async (own: AbortSignal, caller: AbortSignal | undefined): Promise<Readable> =>
+        (await engine.stream({ method: 'GET', path: '/events', query: { filters, since: options.since }, signal: own, callerSignal: caller })).body;
       return ndjsonStream<EventWire>(open, signal, parseEvent);
     },
   };

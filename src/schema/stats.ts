@@ -104,7 +104,7 @@ builder.subscriptionField('containerStats', (t) =>
     subscribe: async (_root, args, ctx) => {
       const inspect = await requireContainer(ctx, args.id);
       const samples = await ndjsonStream<StatsWire>(
-        (signal) => ctx.docker.containers.stats(inspect.Id, { signal }),
+        (signal, callerSignal) => ctx.docker.containers.stats(inspect.Id, { signal, callerSignal }),
         ctx.signal,
       );
       return untilStopped(samples);
