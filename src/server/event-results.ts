@@ -1,7 +1,7 @@
 // Subscriptions whose events are built by their plan (event-plan.ts), and made by Yoga's own executor otherwise.
 import { createSourceEventStream, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { execute as executeByYoga, subscribe as subscribeByYoga } from '@graphql-tools/executor';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { isPromiseLike, planEvents, type PlannedResult } from './event-plan.js';
 
 /** Events in a row the plan could not build before it is given up for the subscription. */
@@ -46,75 +46,24 @@ export async function subscribeWithPlan(args: ExecutionArgs): Promise<EventResul
     misses++;
     return execute(payload);
   };
-  const results = mapEvents(
-    source[Symbol.asyncIterator](),
-    (payload) => {
+  // return() reaches the source at once, even while a next() waits for an event.
+  const results = mapAsyncIterator(
+    source,
+    (payload: unknown) => {
       if (misses >= MAX_MISSES) return execute(payload);
       const planned = plan.build(payload);
       return isPromiseLike(planned) ? planned.then((result) => resultOf(payload, result)) : resultOf(payload, planned);
     },
-    // As Yoga's executor words a failing source: located at the operation.
-    (error) =>
-      new GraphQLError(error instanceof Error ? error.message : String(error), {
+    // As Yoga's executor words a failing source: located at the operation (the source is then closed).
+    (error: unknown) => {
+      throw new GraphQLError(error instanceof Error ? error.message : String(error), {
         originalError: error instanceof Error ? error : undefined,
         nodes: [plan.operation],
-      }),
+      });
+    },
   );
   // Yoga's executor ends the stream when the execution's signal aborts (its useExecutionCancellation).
   const signal = (args as ExecutionArgs & { signal?: AbortSignal }).signal;
   signal?.addEventListener('abort', () => void results.return?.(), { once: true });
   return results;
-}
-
-/**
- * The source's events mapped one by one. `return()` reaches the source at once, even while a
- * `next()` waits for an event (an async generator would wait for that event first).
- */
-function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promise<R>, sourceError: (error: unknown) => Error): AsyncIterableIterator<R> {
-  const close = async (): Promise<IteratorResult<R>> => {
-    await source.return?.();
-    return { done: true, value: undefined };
-  };
-  const closeQuietly = async () => {
-    try {
-      await source.return?.();
-    } catch {
-      // the first error is the one to report
-    }
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      let step: IteratorResult<T>;
-      try {
-        step = await source.next();
-      } catch (error) {
-        await closeQuietly();
-        throw sourceError(error);
-      }
-      if (step.done) return { done: true, value: undefined };
-      try {
-        return { done: false, value: await map(step.value) };
-      } catch (error) {
-        await closeQuietly();
-        throw error;
-      }
-    },
-    return: close,
-    async throw(error: unknown) {
-      if (!source.throw) {
-        await closeQuietly();
-        throw error;
-      }
-      const step = await source.throw(error);
-      if (step.done) return { done: true, value: undefined };
-      return { done: false, value: await map(step.value) };
-    },
-  };
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
