@@ -37,19 +37,21 @@ export async function connectGraphqlWs(url: string): Promise<Client> {
     retryAttempts: 0,
     onNonLazyError: (error) => failed?.(error),
   });
+  let timer: NodeJS.Timeout | undefined;
+  let off: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       failed = reject;
-      const timer = setTimeout(() => reject(new Error(`no connection_ack from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
-      const off = client.on('connected', () => {
-        clearTimeout(timer);
-        off();
-        resolve();
-      });
+      timer = setTimeout(() => reject(new Error(`no connection_ack from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      off = client.on('connected', () => resolve());
     });
   } catch (error) {
     await client.dispose();
     throw error;
+  } finally {
+    // Either way: a failed connect must not hold the process for the rest of the timeout.
+    clearTimeout(timer);
+    off?.();
   }
   failed = undefined;
   return client;

@@ -69,15 +69,17 @@ class Seam {
   private timestamp: string | undefined;
   private atTimestamp: LogRecord[] = [];
 
-  /** Records lines as seen, in order. */
+  /** Records lines as seen, in order: only the batch's last run of one instant matters. */
   note(batch: Batch): void {
-    for (const record of batch) {
-      if (record.timestamp === this.timestamp) this.atTimestamp.push(record);
-      else {
-        this.timestamp = record.timestamp;
-        this.atTimestamp = [record];
-      }
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    let start = batch.length - 1;
+    while (start > 0 && batch[start - 1]!.timestamp === last.timestamp) start--;
+    if (start > 0 || last.timestamp !== this.timestamp) {
+      this.timestamp = last.timestamp;
+      this.atTimestamp = [];
     }
+    for (let i = start; i < batch.length; i++) this.atTimestamp.push(batch[i]!);
   }
 
   /** The engine's `seconds.nanoseconds` of the last line seen, if any. */

@@ -70,11 +70,11 @@ export function resolveHostPath(path: string): string {
   }
 }
 
-function checkBindSource(option: string, source: string, readOnly: boolean, policy: CreatePolicy): void {
+function checkBindSource(option: string, source: string, readOnly: boolean, policy: CreatePolicy, realPrefixes: () => string[]): void {
   const allowed = policy.bindPrefixes.join(', ') || 'none';
   if (!underPrefix(source, policy.bindPrefixes)) refuse(option, `${source} is outside the allowed host paths (${allowed})`);
   const real = resolveHostPath(source);
-  if (!underPrefix(real, policy.bindPrefixes.map(resolveHostPath))) {
+  if (!underPrefix(real, realPrefixes())) {
     refuse(option, `${source} leads to ${real}, outside the allowed host paths (${allowed})`);
   }
   if (!readOnly && !policy.allowWritableBinds) {
@@ -89,14 +89,17 @@ export function enforceCreatePolicy(body: ContainerCreateWire, policy: CreatePol
   const host = body.HostConfig;
   if (!host) return;
   if (host.Privileged && !policy.allowPrivileged) refuse('hostConfig.privileged', 'a privileged container is root on the host');
+  // The allowed prefixes with their links resolved: once per request, and only if a bind asks.
+  let resolved: string[] | undefined;
+  const realPrefixes = () => (resolved ??= policy.bindPrefixes.map(resolveHostPath));
   for (const bind of host.Binds ?? []) {
     const [source = '', , options = ''] = bind.split(':');
     // A source that is not a path is a named volume, which stays inside the engine.
-    if (source.startsWith('/')) checkBindSource(`hostConfig.binds "${bind}"`, source, options.split(',').includes('ro'), policy);
+    if (source.startsWith('/')) checkBindSource(`hostConfig.binds "${bind}"`, source, options.split(',').includes('ro'), policy, realPrefixes);
   }
   for (const mount of host.Mounts ?? []) {
     if (mount.Type === 'bind') {
-      checkBindSource(`hostConfig.mounts bind "${mount.Source ?? ''}"`, mount.Source ?? '', mount.ReadOnly === true, policy);
+      checkBindSource(`hostConfig.mounts bind "${mount.Source ?? ''}"`, mount.Source ?? '', mount.ReadOnly === true, policy, realPrefixes);
     }
   }
   if (!policy.allowHostNamespaces) {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { EngineError, isAbortError } from '../docker/errors.js';
 import type { RequestObserver } from '../docker/request.js';
@@ -249,8 +249,4 @@ function codeOf(error: unknown): string {
   // The client went away, or completed its subscription, while the engine was still answering.
   if (isAbortError(error)) return 'CANCELLED';
   return 'INTERNAL_SERVER_ERROR';
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

@@ -40,10 +40,12 @@ export class OpenStreams {
   /** A download (an export) in progress: a stop lets it finish, up to its deadline. */
   trackDownload(download: Promise<unknown>): void {
     this.downloads.add(download);
-    void download.finally(() => {
+    // Its outcome is the route's to report; here only that it is over.
+    const over = () => {
       this.downloads.delete(download);
       this.notify();
-    });
+    };
+    download.then(over, over);
   }
 
   /** Ends every subscription; later ones end as they start. Queries, mutations and downloads go on. */
