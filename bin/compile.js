@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'wharf');
-/** The browser's code: copied as it is, since the server bundles it for the page itself (src/server/dashboard.ts). */
+/** The browser's code: copied as it is, since the server bundles it for the page itself (src/server/http/dashboard.ts). */
 const BROWSER_DIR = 'dashboard';
 /** A compiled copy no process has started from for this long, and that no live process uses, is removed. */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000;

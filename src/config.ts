@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import { connectionFromEnv, type ConnectionSettings } from './docker/connection.js';
 import type { CreatePolicy } from './schema/create-policy.js';
-import { isLoopback, type AccessConfig } from './server/access.js';
-import { DEFAULT_LIMITS, type DocumentLimits } from './server/hardening.js';
-import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/logger.js';
-import { loadTokenFile } from './server/tokens.js';
+import { isLoopback, type AccessConfig } from './server/auth/access.js';
+import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/observability/logger.js';
+import { loadTokenFile } from './server/auth/tokens.js';
 
 export interface WharfConfig {
   port: number;

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, USAGE } from './config.js';
 import { isRole } from './schema/access.js';
 import { buildApp } from './server/app.js';
-import { createLogger } from './server/logger.js';
-import { WharfMetrics } from './server/metrics.js';
-import { createToken } from './server/tokens.js';
+import { createLogger } from './server/observability/logger.js';
+import { WharfMetrics } from './server/observability/metrics.js';
+import { createToken } from './server/auth/tokens.js';
 
 function tokenCommand(argv: string[]): void {
   const { values, positionals } = parseArgs({

@@ -4,7 +4,7 @@ import type { DocumentNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { isRole, type Role } from '../src/schema/access.js';
-import { createToken } from '../src/server/tokens.js';
+import { createToken } from '../src/server/auth/tokens.js';
 import type { ContainerInspectWire } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
 import {

@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { STRICT_CREATE_POLICY } from '../src/schema/create-policy.js';
-import { createToken } from '../src/server/tokens.js';
-import { MAX_WS_PAYLOAD } from '../src/server/ws.js';
+import { createToken } from '../src/server/auth/tokens.js';
+import { MAX_WS_PAYLOAD } from '../src/server/graphql/ws.js';
 import { createTestContainer, rawEngine, removeContainer, type RawEngine } from './helpers/engine-api.js';
 import {
   collectTestOperations,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_LIMITS, type DocumentLimits } from '../src/server/hardening.js';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../src/server/graphql/hardening.js';
 import { graphql } from './gql/index.js';
 import {
   outcomeCodes,

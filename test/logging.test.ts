@@ -5,7 +5,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { ConfigError, readConfig } from '../src/config.js';
 import { STRICT_CREATE_POLICY } from '../src/schema/create-policy.js';
-import { createLogger, type LogLevel } from '../src/server/logger.js';
+import { createLogger, type LogLevel } from '../src/server/observability/logger.js';
 import { issueTokens } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
 import { gql, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';

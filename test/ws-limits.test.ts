@@ -1,7 +1,7 @@
 // The WebSocket endpoint's limits: operations per connection, message size, and the connection_init hook.
 import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { WebSocketOptions } from '../src/server/ws.js';
+import type { WebSocketOptions } from '../src/server/graphql/ws.js';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { startGateway, wsClient, type TestGateway, gatewayForFile } from './helpers/gateway.js';

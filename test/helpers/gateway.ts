@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
 import { connectionFromEnv } from '../../src/docker/connection.js';
 import { buildApp, type AppOptions, type WharfApp } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/server/observability/logger.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
 import { rawEngine, type RawEngine } from './engine-api.js';
 

@@ -1,7 +1,7 @@
 // Access modes: local (loopback, no tokens, every right), token mode, or the explicit insecure mode.
 import type { IncomingHttpHeaders } from 'node:http';
-import { LOCAL_PRINCIPAL, type Principal } from '../schema/access.js';
-import type { CreatePolicy } from '../schema/create-policy.js';
+import { LOCAL_PRINCIPAL, type Principal } from '../../schema/access.js';
+import type { CreatePolicy } from '../../schema/create-policy.js';
 import { bearerToken, TokenVerifier, type TokenEntry } from './tokens.js';
 
 export type AccessConfig =

@@ -2,8 +2,8 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { EngineError, isAbortError } from '../docker/errors.js';
-import { toClientError } from '../schema/index.js';
+import { EngineError, isAbortError } from '../../docker/errors.js';
+import { toClientError } from '../../schema/index.js';
 
 /** Yoga's maskError: no stack trace or internal path ever reaches a client. */
 export function maskError(error: unknown, message: string): Error {

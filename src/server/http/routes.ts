@@ -1,9 +1,9 @@
 // The plain HTTP routes beside /graphql: /healthz, /readyz and the container export.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { DockerClient } from '../docker/client.js';
-import { EngineError, isAbortError } from '../docker/errors.js';
-import type { Principal } from '../schema/access.js';
+import type { DockerClient } from '../../docker/client.js';
+import { EngineError, isAbortError } from '../../docker/errors.js';
+import type { Principal } from '../../schema/access.js';
 import type { OpenStreams } from './shutdown.js';
 
 const EXPORT_ROUTE = /^\/containers\/([^/]+)\/export$/;

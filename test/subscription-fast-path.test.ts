@@ -1,5 +1,5 @@
-// The subscription event plan (src/server/event-plan.ts) on the real schema and small ones: the results it builds are the executor's, and it steps aside where it cannot;
-// subscribeWithPlan (src/server/event-results.ts): planned and executed events in one stream, errors, and cleanup.
+// The subscription event plan (src/server/graphql/subscription-fast-path/plan.ts) on the real schema and small ones: the results it builds are the executor's, and it steps aside where it cannot;
+// subscribeWithPlan (src/server/graphql/subscription-fast-path/plugin.ts): planned and executed events in one stream, errors, and cleanup.
 import {
   execute,
   GraphQLError,
@@ -17,8 +17,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../src/docker/log-stream.js';
 import { schema } from '../src/schema/index.js';
-import { planEvents } from '../src/server/event-plan.js';
-import { subscribeWithPlan } from '../src/server/event-results.js';
+import { planEvents } from '../src/server/graphql/subscription-fast-path/plan.js';
+import { subscribeWithPlan } from '../src/server/graphql/subscription-fast-path/plugin.js';
 
 const line: LogRecord = { stream: 'stderr', timestamp: '2026-11-27T12:00:00.123456789Z', message: 'hello' };
 

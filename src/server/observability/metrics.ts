@@ -1,7 +1,7 @@
 // Prometheus metrics in a registry of the app's own: GraphQL operations, engine requests, open subscriptions and upstream streams; GET /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { pathOf, sendError } from './routes.js';
+import { pathOf, sendError } from '../http/routes.js';
 
 /** Distinct operation names kept as label values; later ones are counted as "other". */
 export const MAX_OPERATION_NAMES = 100;

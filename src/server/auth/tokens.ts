@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { isRole, ROLES, type Principal, type Role } from '../schema/access.js';
+import { isRole, ROLES, type Principal, type Role } from '../../schema/access.js';
 
 export interface TokenEntry {
   name: string;

@@ -4,13 +4,13 @@ import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { EngineError, isAbortError } from '../docker/errors.js';
-import type { RequestObserver } from '../docker/request.js';
-import type { Principal } from '../schema/access.js';
-import type { SchemaContext } from '../schema/index.js';
+import { EngineError, isAbortError } from '../../docker/errors.js';
+import type { RequestObserver } from '../../docker/request.js';
+import type { Principal } from '../../schema/access.js';
+import type { SchemaContext } from '../../schema/index.js';
 import { engineEndpoint } from './engine-endpoints.js';
 import type { WharfMetrics } from './metrics.js';
-import { operationRequestId, requestIdOf } from './request-id.js';
+import { operationRequestId, requestIdOf } from '../http/request-id.js';
 
 /** Engine calls listed on one log line; the count covers them all. */
 export const MAX_LOGGED_ENGINE_CALLS = 20;

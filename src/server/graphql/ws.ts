@@ -4,9 +4,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import type { Principal } from '../schema/access.js';
-import type { Authentication } from './access.js';
-import type { OpenStreams } from './shutdown.js';
+import type { Principal } from '../../schema/access.js';
+import type { Authentication } from '../auth/access.js';
+import type { OpenStreams } from '../http/shutdown.js';
 import type { WharfYoga } from './yoga.js';
 
 /** The biggest message a client may send. */

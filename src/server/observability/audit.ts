@@ -1,7 +1,7 @@
 // The audit log: every mutation, allowed or denied, as one structured line.
 import { getArgumentValues, getOperationAST, GraphQLError, Kind, type ExecutionArgs, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { SchemaContext } from '../schema/index.js';
+import type { SchemaContext } from '../../schema/index.js';
 
 export interface AuditRecord {
   time: string;

@@ -2,7 +2,7 @@
 import { createSourceEventStream, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { execute as executeByYoga, subscribe as subscribeByYoga } from '@graphql-tools/executor';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import { isPromiseLike, planEvents, type PlannedResult } from './event-plan.js';
+import { isPromiseLike, planEvents, type PlannedResult } from './plan.js';
 
 /** Events in a row the plan could not build before it is given up for the subscription. */
 const MAX_MISSES = 3;

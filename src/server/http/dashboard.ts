@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { pathOf, sendError } from './routes.js';
 
-const SOURCE_DIR = fileURLToPath(new URL('../dashboard/', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 
 interface Asset {
   contentType: string;

@@ -2,14 +2,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { DockerClient } from '../docker/client.js';
-import type { Principal } from '../schema/access.js';
-import { schema, type SchemaContext } from '../schema/index.js';
-import type { AccessControl } from './access.js';
-import { useAuditLog, type AuditSink } from './audit.js';
+import type { DockerClient } from '../../docker/client.js';
+import type { Principal } from '../../schema/access.js';
+import { schema, type SchemaContext } from '../../schema/index.js';
+import type { AccessControl } from '../auth/access.js';
+import { useAuditLog, type AuditSink } from '../observability/audit.js';
 import { createContext } from './context.js';
 import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
-import { usePlannedSubscriptionEvents } from './event-results.js';
+import { usePlannedSubscriptionEvents } from './subscription-fast-path/plugin.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 
