@@ -172,28 +172,3 @@ describe('message size', () => {
     expect(result.data).toEqual([{ __typename: 'Query' }]);
   });
 });
-
-describe('the connection_init hook', () => {
-  const onConnectionInit = (payload: Readonly<Record<string, unknown>> | undefined) => payload?.token === 'open-sesame';
-
-  it('rejects the connection with 4403 Forbidden when it answers false', async () => {
-    const guarded = await gatewayWith({ onConnectionInit });
-    const result = subscribeWs(client(guarded.wsUrl, { token: 'wrong' }), WsLimitsContainers, {});
-    await result.ended;
-
-    expect(result.state).toBe('error');
-    expect(result.data).toEqual([]);
-    expect(closeCodeOf(result.failure)).toBe(4403);
-    expect((result.failure as { reason?: string }).reason).toBe('Forbidden');
-  });
-
-  it('lets the connection through when it answers true, with the connection_init payload', async () => {
-    const chatty = await chattyContainer();
-    const guarded = await gatewayWith({ onConnectionInit });
-    const result = subscribeWs(client(guarded.wsUrl, { token: 'open-sesame' }), WsLimitsContainers, { filters: { id: [chatty] } });
-    await result.ended;
-
-    expect(result.state).toBe('complete');
-    expect(result.data).toEqual([{ containers: [{ id: chatty }] }]);
-  });
-});

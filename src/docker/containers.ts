@@ -1,7 +1,7 @@
 // The /containers endpoints: one function per verb, each with the statuses it expects.
 import type { Readable } from 'node:stream';
 import { NotFoundError } from './errors.js';
-import type { EngineTransport } from './request.js';
+import { endpoint, type EngineCall, type EngineTransport } from './request.js';
 import type {
   ContainerCreateResponse,
   ContainerCreateWire,
@@ -33,48 +33,45 @@ const STOP_GRACE_MS = 15_000;
 /** The engine's own default when neither the call nor the container sets a stop timeout. */
 const DEFAULT_STOP_SECONDS = 10;
 
-type Opts = {
-  signal?: AbortSignal | undefined;
-  /** Whose call this is, when `signal` is an internal one: passed to the request observer. */
-  callerSignal?: AbortSignal | undefined;
-};
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const LIST = endpoint('/containers/json');
+const CREATE = endpoint('/containers/create');
+
 export function containersApi(engine: EngineTransport) {
-  const path = (id: string, verb = '') => {
-    // No container has a name or id that is not well-formed UTF-16, and it could not be sent anyway.
+  /** `/containers/{id}` and its verbs; no container has an id that is not well-formed UTF-16, and it could not be sent anyway. */
+  const container = (template: `/containers/{id}${string}`, id: string) => {
     if (LONE_SURROGATE.test(id)) throw new NotFoundError(`No such container: ${id.replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')}`);
-    return `/containers/${encodeURIComponent(id)}${verb}`;
+    return endpoint(template, { id });
   };
   const stopTimeout = (t: number | undefined) =>
     Math.max(engine.settings.headersTimeoutMs, ((t ?? DEFAULT_STOP_SECONDS) * 1000) + STOP_GRACE_MS);
 
   return {
-    list(options: ListOptions, { signal }: Opts = {}): Promise<ContainerSummary[]> {
+    list(options: ListOptions, call: EngineCall = {}): Promise<ContainerSummary[]> {
       const filters = options.filters && Object.keys(options.filters).length ? JSON.stringify(options.filters) : undefined;
       return engine.json({
         method: 'GET',
-        path: '/containers/json',
+        endpoint: LIST,
         query: { all: options.all ? true : undefined, limit: options.limit, filters },
-        signal,
+        ...call,
       });
     },
 
     /** `id` may be a full id, a unique prefix or a name. */
-    inspect(id: string, { signal }: Opts = {}): Promise<ContainerInspectWire> {
-      return engine.json({ method: 'GET', path: path(id, '/json'), signal });
+    inspect(id: string, call: EngineCall = {}): Promise<ContainerInspectWire> {
+      return engine.json({ method: 'GET', endpoint: container('/containers/{id}/json', id), ...call });
     },
 
-    top(id: string, psArgs: string | undefined, { signal }: Opts = {}): Promise<ContainerTopWire> {
-      return engine.json({ method: 'GET', path: path(id, '/top'), query: { ps_args: psArgs }, signal });
+    top(id: string, psArgs: string | undefined, call: EngineCall = {}): Promise<ContainerTopWire> {
+      return engine.json({ method: 'GET', endpoint: container('/containers/{id}/top', id), query: { ps_args: psArgs }, ...call });
     },
 
     /** The raw log stream; always with timestamps. The caller consumes or destroys the body. */
-    async logs(id: string, options: LogsOptions, { signal, callerSignal }: Opts = {}): Promise<Readable> {
+    async logs(id: string, options: LogsOptions, call: EngineCall = {}): Promise<Readable> {
       const res = await engine.stream({
         method: 'GET',
-        path: path(id, '/logs'),
+        endpoint: container('/containers/{id}/logs', id),
         query: {
           stdout: options.stdout,
           stderr: options.stderr,
@@ -84,82 +81,81 @@ export function containersApi(engine: EngineTransport) {
           until: options.until,
           tail: options.tail === undefined ? undefined : String(options.tail),
         },
-        signal,
-        callerSignal,
+        ...call,
       });
       return res.body;
     },
 
     /** Resource usage as a stream of samples (NDJSON). The caller consumes or destroys the body. */
-    async stats(id: string, { signal, callerSignal }: Opts = {}): Promise<Readable> {
-      const res = await engine.stream({ method: 'GET', path: path(id, '/stats'), query: { stream: true }, signal, callerSignal });
+    async stats(id: string, call: EngineCall = {}): Promise<Readable> {
+      const res = await engine.stream({ method: 'GET', endpoint: container('/containers/{id}/stats', id), query: { stream: true }, ...call });
       return res.body;
     },
 
     /** One sample of resource usage; the engine waits for a second reading so the CPU delta is real. */
-    statsOnce(id: string, { signal }: Opts = {}): Promise<StatsWire> {
-      return engine.json({ method: 'GET', path: path(id, '/stats'), query: { stream: false }, signal });
+    statsOnce(id: string, call: EngineCall = {}): Promise<StatsWire> {
+      return engine.json({ method: 'GET', endpoint: container('/containers/{id}/stats', id), query: { stream: false }, ...call });
     },
 
     /** The filesystem as a tar stream. The caller consumes or destroys the body. */
-    async export(id: string, { signal }: Opts = {}): Promise<Readable> {
-      const res = await engine.stream({ method: 'GET', path: path(id, '/export'), signal });
+    async export(id: string, call: EngineCall = {}): Promise<Readable> {
+      const res = await engine.stream({ method: 'GET', endpoint: container('/containers/{id}/export', id), ...call });
       return res.body;
     },
 
-    create(body: ContainerCreateWire, name: string | undefined, { signal }: Opts = {}): Promise<ContainerCreateResponse> {
-      return engine.json({ method: 'POST', path: '/containers/create', query: { name }, json: body, signal });
+    create(body: ContainerCreateWire, name: string | undefined, call: EngineCall = {}): Promise<ContainerCreateResponse> {
+      return engine.json({ method: 'POST', endpoint: CREATE, query: { name }, json: body, ...call });
     },
 
     /** Already running (304) is success. */
-    async start(id: string, { signal }: Opts = {}): Promise<void> {
-      await engine.empty({ method: 'POST', path: path(id, '/start'), alsoOk: [304], signal });
+    async start(id: string, call: EngineCall = {}): Promise<void> {
+      await engine.empty({ method: 'POST', endpoint: container('/containers/{id}/start', id), alsoOk: [304], ...call });
     },
 
     /** Already stopped (304) is success. Waits up to `t` seconds, then the engine kills. */
-    async stop(id: string, t: number | undefined, { signal }: Opts = {}): Promise<void> {
+    async stop(id: string, t: number | undefined, call: EngineCall = {}): Promise<void> {
       await engine.empty({
         method: 'POST',
-        path: path(id, '/stop'),
+        endpoint: container('/containers/{id}/stop', id),
         query: { t },
         alsoOk: [304],
         headersTimeoutMs: stopTimeout(t),
-        signal,
+        ...call,
       });
     },
 
-    async restart(id: string, t: number | undefined, { signal }: Opts = {}): Promise<void> {
+    async restart(id: string, t: number | undefined, call: EngineCall = {}): Promise<void> {
       await engine.empty({
         method: 'POST',
-        path: path(id, '/restart'),
+        endpoint: container('/containers/{id}/restart', id),
         query: { t },
         headersTimeoutMs: stopTimeout(t),
-        signal,
+        ...call,
       });
     },
 
-    async kill(id: string, signalName: string | undefined, { signal }: Opts = {}): Promise<void> {
-      await engine.empty({ method: 'POST', path: path(id, '/kill'), query: { signal: signalName }, signal });
+    async kill(id: string, signalName: string | undefined, call: EngineCall = {}): Promise<void> {
+      await engine.empty({ method: 'POST', endpoint: container('/containers/{id}/kill', id), query: { signal: signalName }, ...call });
     },
 
-    async pause(id: string, { signal }: Opts = {}): Promise<void> {
-      await engine.empty({ method: 'POST', path: path(id, '/pause'), signal });
+    async pause(id: string, call: EngineCall = {}): Promise<void> {
+      await engine.empty({ method: 'POST', endpoint: container('/containers/{id}/pause', id), ...call });
     },
 
-    async unpause(id: string, { signal }: Opts = {}): Promise<void> {
-      await engine.empty({ method: 'POST', path: path(id, '/unpause'), signal });
+    async unpause(id: string, call: EngineCall = {}): Promise<void> {
+      await engine.empty({ method: 'POST', endpoint: container('/containers/{id}/unpause', id), ...call });
     },
 
-    async rename(id: string, name: string, { signal }: Opts = {}): Promise<void> {
-      await engine.empty({ method: 'POST', path: path(id, '/rename'), query: { name }, signal });
+    async rename(id: string, name: string, call: EngineCall = {}): Promise<void> {
+      await engine.empty({ method: 'POST', endpoint: container('/containers/{id}/rename', id), query: { name }, ...call });
     },
 
-    async remove(id: string, options: { force?: boolean; volumes?: boolean }, { signal }: Opts = {}): Promise<void> {
+    async remove(id: string, options: { force?: boolean; volumes?: boolean }, call: EngineCall = {}): Promise<void> {
       await engine.empty({
         method: 'DELETE',
-        path: path(id),
+        endpoint: container('/containers/{id}', id),
         query: { force: options.force || undefined, v: options.volumes || undefined },
-        signal,
+        ...call,
       });
     },
   };

@@ -1,6 +1,6 @@
 // Engine failures as typed errors: one mapping from HTTP statuses and socket errors to Wharf's codes.
 
-/** The codes of ../shared/API.md that an engine call can end in. */
+/** The contract codes that an engine call can end in (the full list is in schema/errors.ts). */
 export type EngineErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'

@@ -1,13 +1,11 @@
 // The /images endpoints Wharf reads.
-import type { EngineTransport } from './request.js';
-
-type Opts = { signal?: AbortSignal | undefined };
+import { endpoint, type EngineCall, type EngineTransport } from './request.js';
 
 export function imagesApi(engine: EngineTransport) {
   return {
     /** GET /images/{name}/json: the image's id. */
-    inspect(name: string, { signal }: Opts = {}): Promise<{ Id: string; RepoTags?: string[] | null }> {
-      return engine.json({ method: 'GET', path: `/images/${encodeURIComponent(name)}/json`, signal });
+    inspect(name: string, call: EngineCall = {}): Promise<{ Id: string; RepoTags?: string[] | null }> {
+      return engine.json({ method: 'GET', endpoint: endpoint('/images/{name}/json', { name }), ...call });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ContainersApi } from './containers.js';
 import { fromTransportError, isAbortError, SlowConsumerError } from './errors.js';
 import { LogStreamParser, readLogLines, type LogRecord } from './log-stream.js';
 import { StreamIterator } from './stream-iterator.js';
+import type { CallObserver, EngineCall } from './request.js';
 
 export interface FollowOptions {
   stdout: boolean;
@@ -132,13 +133,13 @@ class FollowHub {
     readonly id: string,
     tty: boolean,
     private readonly onDone: (hub: FollowHub) => void,
-    /** The signal of the subscriber that opened the follow, for the request observer. */
-    openedFor?: AbortSignal,
+    /** Told of the follow's request: the subscriber that opened it. */
+    openedFor?: CallObserver,
   ) {
     const since = `${Math.floor(Date.now() / 1000) - FOLLOW_OVERLAP_SECONDS}`;
     this.since = since;
     this.ready = this.api
-      .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal, callerSignal: openedFor })
+      .logs(id, { stdout: true, stderr: true, follow: true, since }, { signal: this.controller.signal, observe: openedFor })
       .then((body) => {
         this.body = body;
         const parser = new LogStreamParser(tty);
@@ -211,7 +212,8 @@ export class LogFollower {
    * History per tail/since, then live lines, in batches as they arrive; ends when the container
    * stops. `tty` is the container's Config.Tty. return() aborts everything at once.
    */
-  async follow(id: string, tty: boolean, options: FollowOptions, signal?: AbortSignal): Promise<AsyncIterableIterator<Batch>> {
+  async follow(id: string, tty: boolean, options: FollowOptions, call: EngineCall = {}): Promise<AsyncIterableIterator<Batch>> {
+    const { signal } = call;
     let hub = this.hubs.get(id);
     if (options.running === false) hub = undefined;
     else if (!hub || hub.done) {
@@ -222,7 +224,7 @@ export class LogFollower {
         (done) => {
           if (this.hubs.get(id) === done) this.hubs.delete(id);
         },
-        signal,
+        call.observe,
       );
       this.hubs.set(id, hub);
     }
@@ -312,7 +314,7 @@ export class LogFollower {
           since: options.since,
           tail: options.tail === 0 ? 1 : options.tail,
         },
-        { signal: historyController.signal, callerSignal: signal },
+        { signal: historyController.signal, observe: call.observe },
       );
       historyBody = body;
       if (output.isClosed) {

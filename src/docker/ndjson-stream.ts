@@ -8,11 +8,10 @@ const MAX_QUEUED = 10_000;
 
 /**
  * Opens a streaming request with its own abort signal and yields each JSON line. The request is
- * aborted when the consumer returns, when `signal` aborts, or when the stream fails. `open` gets the
- * caller's signal too, for the request to name as its caller (`callerSignal`).
+ * aborted when the consumer returns, when `signal` aborts, or when the stream fails.
  */
 export async function ndjsonStream<T>(
-  open: (own: AbortSignal, caller: AbortSignal | undefined) => Promise<Readable>,
+  open: (own: AbortSignal) => Promise<Readable>,
   signal?: AbortSignal,
   parse: (line: string) => T = (line) => JSON.parse(line) as T,
 ): Promise<StreamIterator<T>> {
@@ -29,7 +28,7 @@ export async function ndjsonStream<T>(
   if (signal?.aborted) controller.abort();
   signal?.addEventListener('abort', abortFromSignal, { once: true });
   try {
-    body = await open(controller.signal, signal);
+    body = await open(controller.signal);
   } catch (error) {
     await output.return();
     throw error;

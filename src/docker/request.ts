@@ -6,16 +6,53 @@ import { errorForStatus, fromTransportError, UnavailableError } from './errors.j
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface EngineRequest {
-  method: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT';
-  /** The unversioned path, e.g. `/containers/abc/json`; the `/v1.xx` prefix is added here. */
+/** An engine path and the template it was made from; the template labels metrics and log lines. */
+export interface Endpoint {
+  /** E.g. `/containers/{id}/json`. */
+  template: string;
+  /** The unversioned path, e.g. `/containers/abc/json`; the `/v1.xx` prefix is added when it is sent. */
   path: string;
+}
+
+/** `endpoint('/containers/{id}/json', { id })`: each placeholder filled with its value, percent-encoded. */
+export function endpoint(template: string, params: Readonly<Record<string, string>> = {}): Endpoint {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+  return { template, path };
+}
+
+/** One engine request as it is reported to observers: labelled by its template, never by its ids. */
+export interface EngineCallEvent {
+  method: string;
+  /** The endpoint's template, e.g. `/containers/{id}/json`. */
+  endpoint: string;
+  /** The unversioned path as sent. */
+  path: string;
+  status: number | 'error';
+  ms: number;
+}
+
+/** Told of each engine request made for one caller. */
+export type CallObserver = (event: EngineCallEvent) => void;
+
+/**
+ * Who an engine call is made for: the caller's abort signal, and who is told of each request made
+ * on its behalf (the gateway's record of one operation). Every verb of the client takes one.
+ */
+export interface EngineCall {
+  signal?: AbortSignal | undefined;
+  observe?: CallObserver | undefined;
+}
+
+export interface EngineRequest extends EngineCall {
+  method: 'GET' | 'POST' | 'DELETE' | 'HEAD' | 'PUT';
+  endpoint: Endpoint;
   query?: Query;
   /** A JSON body; sent with `Content-Type: application/json`. */
   json?: unknown;
-  signal?: AbortSignal | undefined;
-  /** The caller's own signal, when `signal` is an internal one (a shared GET): who the observer is told made the call. */
-  callerSignal?: AbortSignal | undefined;
   /** Overrides the connection's headers timeout, for calls that legitimately take long (stop with t). */
   headersTimeoutMs?: number;
   /** Statuses besides 2xx that mean success (304 "already started" for start and stop). */
@@ -28,18 +65,11 @@ export interface StreamResponse {
   body: Readable;
 }
 
-/** Observes every engine request; for metrics and for tests that count calls. */
-export type RequestObserver = (event: {
-  method: string;
-  path: string;
-  status: number | 'error';
-  ms: number;
-  /** The signal the caller passed: it tells which operation the call was made for. */
-  signal?: AbortSignal | undefined;
-}) => void;
+/** Observes every engine request, whoever made it; for metrics and for tests that count calls. */
+export type RequestObserver = CallObserver;
 
 /** Told when a streaming response body opens and when it closes (ended, destroyed or failed); for a gauge of open streams. */
-export type StreamObserver = (event: { method: string; path: string; open: boolean }) => void;
+export type StreamObserver = (event: { method: string; endpoint: string; open: boolean }) => void;
 
 interface SharedCall {
   promise: Promise<unknown>;
@@ -62,7 +92,7 @@ export class EngineTransport {
 
   /** GET /_ping, unversioned. Resolves to the engine's API version; rejects with an EngineError. */
   async ping(signal?: AbortSignal): Promise<string> {
-    const res = await this.send({ method: 'GET', path: '/_ping', signal }, false);
+    const res = await this.send({ method: 'GET', endpoint: PING, signal }, false);
     const text = await res.body.text();
     const version = res.headers['api-version'];
     if (res.statusCode !== 200 || text !== 'OK' || typeof version !== 'string') {
@@ -103,9 +133,9 @@ export class EngineTransport {
     const res = await this.send(req, true, 0);
     const observe = this.observeStreams;
     if (observe && !res.body.closed) {
-      observe({ method: req.method, path: req.path, open: true });
+      observe({ method: req.method, endpoint: req.endpoint.template, open: true });
       // undici's body auto-destroys: 'close' comes once, after the end, a destroy() or an error.
-      res.body.once('close', () => observe({ method: req.method, path: req.path, open: false }));
+      res.body.once('close', () => observe({ method: req.method, endpoint: req.endpoint.template, open: false }));
     }
     return { status: res.statusCode, headers: res.headers, body: res.body };
   }
@@ -124,7 +154,7 @@ export class EngineTransport {
   }
 
   private shared<T>(req: EngineRequest): Promise<T> {
-    const key = `${req.path}?${encodeQuery(req.query)}`;
+    const key = `${req.endpoint.path}?${encodeQuery(req.query)}`;
     let call = this.inflight.get(key);
     if (!call) {
       const controller = new AbortController();
@@ -132,7 +162,8 @@ export class EngineTransport {
         controller,
         waiters: 0,
         settled: false,
-        promise: this.readJson<T>({ ...req, signal: controller.signal, callerSignal: req.signal }),
+        // The first caller is told of the request; those who join it share its answer, not its cost.
+        promise: this.readJson<T>({ ...req, signal: controller.signal }),
       };
       created.promise
         .catch(() => undefined)
@@ -168,7 +199,7 @@ export class EngineTransport {
       res = await this.dispatcher.request({
         origin: this.settings.origin,
         method: req.method,
-        path: `${prefix}${req.path}${query ? `?${query}` : ''}`,
+        path: `${prefix}${req.endpoint.path}${query ? `?${query}` : ''}`,
         headers: req.json === undefined ? {} : { 'content-type': 'application/json' },
         body: req.json === undefined ? null : JSON.stringify(req.json),
         signal: req.signal ?? null,
@@ -176,15 +207,30 @@ export class EngineTransport {
         ...(bodyTimeout === undefined ? {} : { bodyTimeout }),
       });
     } catch (error) {
-      this.observe?.({ method: req.method, path: req.path, status: 'error', ms: performance.now() - started, signal: req.callerSignal ?? req.signal });
+      this.report(req, 'error', started);
       throw fromTransportError(error);
     }
-    this.observe?.({ method: req.method, path: req.path, status: res.statusCode, ms: performance.now() - started, signal: req.callerSignal ?? req.signal });
+    this.report(req, res.statusCode, started);
     const ok = (res.statusCode >= 200 && res.statusCode < 300) || (req.alsoOk?.includes(res.statusCode) ?? false);
     if (!versioned || ok) return res;
     throw errorForStatus(res.statusCode, await readErrorMessage(res));
   }
+
+  private report(req: EngineRequest, status: number | 'error', started: number): void {
+    if (!this.observe && !req.observe) return;
+    const event: EngineCallEvent = {
+      method: req.method,
+      endpoint: req.endpoint.template,
+      path: req.endpoint.path,
+      status,
+      ms: performance.now() - started,
+    };
+    this.observe?.(event);
+    req.observe?.(event);
+  }
 }
+
+const PING = endpoint('/_ping');
 
 /** The engine's `{"message": "..."}` body, or its plain text; the body is consumed either way. */
 async function readErrorMessage(res: Dispatcher.ResponseData): Promise<string> {

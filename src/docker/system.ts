@@ -1,29 +1,30 @@
 // The system endpoints: ping and version.
 import type { Readable } from 'node:stream';
-import type { EngineTransport } from './request.js';
+import { endpoint, type EngineCall, type EngineTransport } from './request.js';
 import { ndjsonStream } from './ndjson-stream.js';
 import type { StreamIterator } from './stream-iterator.js';
 import type { EventWire, VersionWire } from './types.js';
 
-type Opts = { signal?: AbortSignal | undefined };
+const VERSION = endpoint('/version');
+const EVENTS = endpoint('/events');
 
 export function systemApi(engine: EngineTransport) {
   return {
     /** Resolves to the engine's API version when it answers /_ping with OK. */
-    ping({ signal }: Opts = {}): Promise<string> {
-      return engine.ping(signal);
+    ping(call: EngineCall = {}): Promise<string> {
+      return engine.ping(call.signal);
     },
 
-    version({ signal }: Opts = {}): Promise<VersionWire> {
-      return engine.json({ method: 'GET', path: '/version', signal });
+    version(call: EngineCall = {}): Promise<VersionWire> {
+      return engine.json({ method: 'GET', endpoint: VERSION, ...call });
     },
 
     /** The engine's event stream; `since` is unix time `seconds.nanoseconds`. return() aborts the request. */
-    events(options: { filters?: Record<string, string[]>; since?: string }, { signal }: Opts = {}): Promise<StreamIterator<EventWire>> {
+    events(options: { filters?: Record<string, string[]>; since?: string }, call: EngineCall = {}): Promise<StreamIterator<EventWire>> {
       const filters = options.filters && Object.keys(options.filters).length ? JSON.stringify(options.filters) : undefined;
-      const open = async (own: AbortSignal, caller: AbortSignal | undefined): Promise<Readable> =>
-        (await engine.stream({ method: 'GET', path: '/events', query: { filters, since: options.since }, signal: own, callerSignal: caller })).body;
-      return ndjsonStream<EventWire>(open, signal, parseEvent);
+      const open = async (own: AbortSignal): Promise<Readable> =>
+        (await engine.stream({ method: 'GET', endpoint: EVENTS, query: { filters, since: options.since }, signal: own, observe: call.observe })).body;
+      return ndjsonStream<EventWire>(open, call.signal, parseEvent);
     },
   };
 }

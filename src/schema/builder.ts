@@ -2,6 +2,7 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { DockerClient } from '../docker/client.js';
+import type { EngineCall } from '../docker/request.js';
 import { scopesFor, type Principal } from './access.js';
 import type { CreatePolicy } from './create-policy.js';
 import { codedError } from './errors.js';
@@ -12,10 +13,11 @@ import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars.js';
 export interface SchemaContext {
   docker: DockerClient;
   loaders: Loaders;
-  /** Aborts when the client goes away: it reaches every engine call. */
-  signal: AbortSignal;
-  /** The gateway's own origin-relative base, for URLs such as `exportUrl`. */
-  basePath: string;
+  /**
+   * Handed to every engine call made for this operation: its signal aborts when the client goes
+   * away (or a stop ends a subscription), and its observer records the calls for the operation's log line.
+   */
+  engineCall: EngineCall & { signal: AbortSignal };
   /** Who is calling; the local user has every right. */
   principal: Principal;
   /** Token mode's limits on createContainer; none in local mode. */

@@ -1,6 +1,7 @@
 // The lifecycle mutations: create, start, stop, restart, kill, pause, unpause, rename, remove.
 import type { ContainerCreateWire, HostConfigWire, PortBindingWire } from '../docker/types.js';
 import { EngineError } from '../docker/errors.js';
+import type { EngineCall } from '../docker/request.js';
 import { builder, type SchemaContext } from './builder.js';
 import { ContainerRef, normalizeRef, requireContainer } from './container.js';
 import { fromInspect, type ContainerSource } from './container-view.js';
@@ -190,10 +191,10 @@ async function resolveId(ctx: SchemaContext, ref: string): Promise<string> {
 async function lifecycle(
   ctx: SchemaContext,
   ref: string,
-  action: (id: string, opts: { signal: AbortSignal }) => Promise<void>,
+  action: (id: string, call: EngineCall) => Promise<void>,
 ): Promise<ContainerSource> {
   const id = await resolveId(ctx, ref);
-  await action(id, { signal: ctx.signal });
+  await action(id, ctx.engineCall);
   return fromInspect(await ctx.loaders.refresh(id));
 }
 
@@ -212,10 +213,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const body = createBody(input);
       if (ctx.createPolicy) enforceCreatePolicy(body, ctx.createPolicy);
-      const created = await ctx.docker.containers.create(body, input.name ?? undefined, { signal: ctx.signal });
+      const created = await ctx.docker.containers.create(body, input.name ?? undefined, ctx.engineCall);
       if (input.start) {
         try {
-          await ctx.docker.containers.start(created.Id, { signal: ctx.signal });
+          await ctx.docker.containers.start(created.Id, ctx.engineCall);
         } catch (error) {
           // Not left half-made: a container that cannot start is removed, and the client told why.
           await ctx.docker.containers.remove(created.Id, { force: true, volumes: true }).catch(() => undefined);
@@ -297,7 +298,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = await resolveId(ctx, args.id);
-      await ctx.docker.containers.remove(id, { force: args.force ?? false, volumes: args.volumes ?? false }, { signal: ctx.signal });
+      await ctx.docker.containers.remove(id, { force: args.force ?? false, volumes: args.volumes ?? false }, ctx.engineCall);
       return id;
     },
   }),

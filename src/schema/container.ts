@@ -54,7 +54,7 @@ export const ContainerRef = builder.objectRef<ContainerSource>('Container').impl
     }),
     exportUrl: t.string({
       description: 'The gateway path that streams this container\'s filesystem as a tar.',
-      resolve: (c, _args, ctx) => `${ctx.basePath}/containers/${c.id}/export`,
+      resolve: (c) => `/containers/${c.id}/export`,
     }),
   }),
 });
@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
       }
       const list = await ctx.docker.containers.list(
         { all: args.all ?? false, limit: args.limit ?? undefined, filters },
-        { signal: ctx.signal },
+        ctx.engineCall,
       );
       return list.map(fromSummary);
     },
@@ -126,7 +126,7 @@ async function listedImage(ctx: SchemaContext, inspect: ContainerInspectWire): P
   const name = inspect.Config.Image;
   if (name === inspect.Image) return name;
   try {
-    const image = await ctx.docker.images.inspect(name, { signal: ctx.signal });
+    const image = await ctx.docker.images.inspect(name, ctx.engineCall);
     return image.Id === inspect.Image ? name : inspect.Image;
   } catch (error) {
     if (error instanceof NotFoundError) return inspect.Image;

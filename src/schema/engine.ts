@@ -17,6 +17,6 @@ builder.queryField('engine', (t) =>
   t.field({
     type: EngineRef,
     description: 'The engine Wharf talks to (GET /version).',
-    resolve: (_root, _args, ctx) => ctx.docker.system.version({ signal: ctx.signal }),
+    resolve: (_root, _args, ctx) => ctx.docker.system.version(ctx.engineCall),
   }),
 );

@@ -39,7 +39,7 @@ const EngineEventRef = builder.objectRef<EventWire>('EngineEvent').implement({
       resolve: async (e, _args, ctx) => {
         if (e.Type !== 'container') return null;
         try {
-          return fromInspect(await ctx.docker.containers.inspect(e.Actor.ID, { signal: ctx.signal }));
+          return fromInspect(await ctx.docker.containers.inspect(e.Actor.ID, ctx.engineCall));
         } catch (error) {
           if (error instanceof NotFoundError) return null;
           throw error;
@@ -60,7 +60,7 @@ builder.subscriptionField('events', (t) =>
         if (values && values.length) filters[key] = values.map(String);
       }
       const since = args.since ? toUnixNanoString(args.since) : undefined;
-      return ctx.docker.system.events({ filters, since }, { signal: ctx.signal });
+      return ctx.docker.system.events({ filters, since }, ctx.engineCall);
     },
     resolve: (event) => event,
   }),

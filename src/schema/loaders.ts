@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { DockerClient } from '../docker/client.js';
 import { NotFoundError } from '../docker/errors.js';
+import type { EngineCall } from '../docker/request.js';
 import type { ContainerInspectWire } from '../docker/types.js';
 
 /** How many engine calls one operation may have in flight for its nested fields. */
@@ -12,9 +13,9 @@ const FULL_ID = /^[0-9a-f]{64}$/;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-export function createLoaders(docker: DockerClient, signal: AbortSignal) {
+export function createLoaders(docker: DockerClient, call: EngineCall) {
   const limit = pLimit(FAN_OUT_CONCURRENCY);
-  const inspect = (ref: string) => limit(() => docker.containers.inspect(ref, { signal }));
+  const inspect = (ref: string) => limit(() => docker.containers.inspect(ref, call));
 
   /**
    * Keyed by the reference as given. Within one batch, names and prefixes are inspected first;
@@ -51,10 +52,6 @@ export function createLoaders(docker: DockerClient, signal: AbortSignal) {
   return {
     /** Runs an engine call under the operation's fan-out limit. */
     limit,
-    /** Inspect by any reference: full id, unique prefix, name or `/name`; batched and de-duplicated. */
-    resolve(ref: string): Promise<ContainerInspectWire> {
-      return byRef.load(ref);
-    },
     /** Inspect by full id. */
     inspect(id: string): Promise<ContainerInspectWire> {
       return byRef.load(id);
@@ -71,7 +68,7 @@ export function createLoaders(docker: DockerClient, signal: AbortSignal) {
     /** After a mutation: the container as the engine reports it now; what this operation knew is forgotten. */
     async refresh(id: string): Promise<ContainerInspectWire> {
       byRef.clearAll();
-      const fresh = await docker.containers.inspect(id, { signal });
+      const fresh = await docker.containers.inspect(id, call);
       byRef.prime(id, fresh);
       return fresh;
     },

@@ -52,7 +52,7 @@ builder.objectField(ContainerRef, 'logs', (t) =>
       const query = logQuery(args);
       if (!query.stdout && !query.stderr) return [];
       const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
-      return readLogLines(await ctx.docker.containers.logs(container.id, query, { signal: ctx.signal }), inspect.Config.Tty);
+      return readLogLines(await ctx.docker.containers.logs(container.id, query, ctx.engineCall), inspect.Config.Tty);
     },
   }),
 );

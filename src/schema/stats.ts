@@ -90,7 +90,7 @@ builder.objectField(ContainerRef, 'stats', (t) =>
     resolve: async (container, _args, ctx) => {
       const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
       if (!inspect.State.Running) return null;
-      const sample = await ctx.loaders.limit(() => ctx.docker.containers.statsOnce(container.id, { signal: ctx.signal }));
+      const sample = await ctx.loaders.limit(() => ctx.docker.containers.statsOnce(container.id, ctx.engineCall));
       return isStopped(sample) ? null : statsView(sample);
     },
   }),
@@ -104,8 +104,8 @@ builder.subscriptionField('containerStats', (t) =>
     subscribe: async (_root, args, ctx) => {
       const inspect = await requireContainer(ctx, args.id);
       const samples = await ndjsonStream<StatsWire>(
-        (signal, callerSignal) => ctx.docker.containers.stats(inspect.Id, { signal, callerSignal }),
-        ctx.signal,
+        (signal) => ctx.docker.containers.stats(inspect.Id, { signal, observe: ctx.engineCall.observe }),
+        ctx.engineCall.signal,
       );
       return untilStopped(samples);
     },

@@ -57,7 +57,7 @@ builder.objectField(ContainerRef, 'top', (t) =>
     args: { psArgs: t.arg.string() },
     resolve: async (container, args, ctx) =>
       parseTop(
-        await ctx.loaders.limit(() => ctx.docker.containers.top(container.id, args.psArgs ?? undefined, { signal: ctx.signal })),
+        await ctx.loaders.limit(() => ctx.docker.containers.top(container.id, args.psArgs ?? undefined, ctx.engineCall)),
       ),
   }),
 );

@@ -1,24 +1,23 @@
-// The composition root: engine client, access control, Yoga, WebSocket server and routes on one HTTP server.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The composition root: engine client, access control, Yoga, the route table and the WebSocket server on one HTTP server.
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
 import type { FollowLimits } from '../docker/log-follow.js';
 import type { RequestObserver } from '../docker/request.js';
-import type { Principal } from '../schema/access.js';
 import { AccessControl, type AccessConfig } from './auth/access.js';
-import { stdoutAuditSink, type AuditSink } from './observability/audit.js';
-import { createDashboard } from './http/dashboard.js';
 import { DEFAULT_LIMITS, originAllowed, type DocumentLimits } from './graphql/hardening.js';
-import { createLogger } from './observability/logger.js';
-import { handleMetrics, WharfMetrics } from './observability/metrics.js';
-import { OperationLog } from './observability/operation-log.js';
-import { requestIdOf } from './http/request-id.js';
-import { handleExport, handleProbe, pathOf, sendError } from './http/routes.js';
-import { DRAIN_MS, OpenStreams } from './http/shutdown.js';
 import { attachWebSocket, type WebSocketOptions } from './graphql/ws.js';
 import { createWharfYoga, type WharfYoga } from './graphql/yoga.js';
+import { createDashboard } from './http/dashboard.js';
+import { createDispatcher } from './http/dispatch.js';
+import { routeTable } from './http/routes.js';
+import { DRAIN_MS, OpenOperations } from './http/shutdown.js';
+import { stdoutAuditSink, type AuditSink } from './observability/audit.js';
+import { createLogger } from './observability/logger.js';
+import { WharfMetrics } from './observability/metrics.js';
+import { OperationLog } from './observability/operation-log.js';
 
 export interface AppOptions {
   docker: ConnectionSettings;
@@ -42,24 +41,6 @@ export interface AppOptions {
   logger?: Logger;
   /** The metrics served at /metrics; a fresh registry by default. */
   metrics?: WharfMetrics;
-}
-
-/** The largest request body the gateway reads, as on the WebSocket. */
-export const MAX_REQUEST_BODY = 1024 * 1024;
-
-/** POST bodies must say their length, and stay under the limit; answers 411/413 otherwise. */
-function bodySizeAcceptable(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'POST') return true;
-  const length = req.headers['content-length'];
-  if (length === undefined) {
-    sendError(res, 411, 'BAD_USER_INPUT', 'A POST body must come with Content-Length');
-    return false;
-  }
-  if (!/^\d+$/.test(length) || Number(length) > MAX_REQUEST_BODY) {
-    sendError(res, 413, 'BAD_USER_INPUT', `A request body may be at most ${MAX_REQUEST_BODY} bytes`);
-    return false;
-  }
-  return true;
 }
 
 export interface WharfApp {
@@ -96,71 +77,28 @@ export function buildApp(options: AppOptions): WharfApp {
   const access = new AccessControl(options.access ?? { mode: 'local' });
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
-  const dashboard = (options.dashboard ?? true) ? createDashboard(logger) : null;
-  const principals = new WeakMap<IncomingMessage, Principal>();
-  const streams = new OpenStreams();
-  /** The signal of each SSE or multipart response: the client going away aborts it, and a stop does if it is a subscription. */
-  const streamSignals = new WeakMap<IncomingMessage, AbortSignal>();
+  const open = new OpenOperations();
   const yoga = createWharfYoga(docker, {
     access,
-    principals,
-    streamSignals,
     graphiql,
     introspection: options.introspection ?? true,
     corsOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     audit: options.audit ?? stdoutAuditSink,
-    plugins: [operationLog.plugin(), streams.plugin()],
+    plugins: [operationLog.plugin(), open.plugin()],
     logger,
   });
-
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('x-request-id', requestIdOf(req));
-    if (handleProbe(docker, req, res)) return;
-    if (!originAllowed(req.headers.origin, req.headers.host, corsOrigins)) {
-      sendError(res, 403, 'FORBIDDEN', 'This origin may not use the gateway');
-      return;
-    }
-    // The page and its script are static and hold no data; its operations authenticate like any other.
-    if (dashboard?.handle(req, res)) return;
-    const auth = access.authenticateHeaders(req.headers);
-    if (!auth.ok) {
-      // CORS preflights carry no credentials; GraphiQL's page is static and asks for nothing itself.
-      const preflight = req.method === 'OPTIONS';
-      const graphiqlPage = graphiql && req.method === 'GET' && pathOf(req) === '/graphql' && (req.headers.accept ?? '').includes('text/html');
-      if (!preflight && !graphiqlPage) {
-        res.setHeader('www-authenticate', 'Bearer');
-        sendError(res, 401, 'UNAUTHENTICATED', auth.message);
-        return;
-      }
-    } else {
-      if (!bodySizeAcceptable(req, res)) return;
-      principals.set(req, auth.principal);
-      if (handleMetrics(metrics, req, res)) return;
-      if (handleExport(docker, req, res, auth.principal, streams)) return;
-    }
-    if (streamingResponse(req)) {
-      // SSE and multipart: if it is a subscription, a stop ends its source, and Yoga sends `complete`.
-      const controller = new AbortController();
-      streams.track(controller);
-      res.once('close', () => {
-        controller.abort();
-        streams.release(controller);
-      });
-      streamSignals.set(req, controller.signal);
-    }
-    void yoga.requestListener(req, res);
-  };
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      // A bug in a route must cost one request, never the process.
-      logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
-      else res.destroy();
-    }
+  const routes = routeTable({
+    docker,
+    yoga,
+    metrics,
+    open,
+    dashboard: (options.dashboard ?? true) ? createDashboard(logger) : null,
+    graphiql,
   });
+  const server = createServer(
+    createDispatcher({ routes, authenticate: (req) => access.authenticate(req.headers.authorization), corsOrigins, logger }),
+  );
   // Requests Node cannot parse (a Content-Length that lies, a broken request line) get a JSON answer too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
@@ -177,7 +115,7 @@ export function buildApp(options: AppOptions): WharfApp {
       const fromPayload = payload?.authorization ?? payload?.Authorization;
       return access.authenticate(typeof fromPayload === 'string' ? fromPayload : request.headers.authorization);
     },
-    streams,
+    open,
     { verifyOrigin: (origin, host) => originAllowed(origin, host, corsOrigins), ...options.webSocket },
   );
 
@@ -205,8 +143,8 @@ export function buildApp(options: AppOptions): WharfApp {
         const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
           allClosed = true;
         });
-        streams.endSubscriptions();
-        await streams.settled(DRAIN_MS);
+        open.endSubscriptions();
+        await open.settled(DRAIN_MS);
         // The `complete` messages were queued in the turn that ended each operation.
         await new Promise((resolve) => setImmediate(resolve));
         await ws.close();
@@ -222,10 +160,4 @@ export function buildApp(options: AppOptions): WharfApp {
       return closing;
     },
   };
-}
-
-/** A response that streams a subscription: SSE, or incremental delivery as multipart. */
-function streamingResponse(req: IncomingMessage): boolean {
-  const accept = req.headers.accept ?? '';
-  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
 }

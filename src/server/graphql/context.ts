@@ -1,19 +1,15 @@
-// The per-operation context, the same for HTTP, SSE and WebSocket: the engine client, fresh loaders, the caller, the abort signal.
+// The per-operation context, the same for HTTP, SSE and WebSocket: the engine client, fresh loaders, and the operation's caller and engine handle.
 import type { DockerClient } from '../../docker/client.js';
-import type { Principal } from '../../schema/access.js';
 import type { CreatePolicy } from '../../schema/create-policy.js';
 import { createLoaders, type SchemaContext } from '../../schema/index.js';
+import type { Operation } from '../operation.js';
 
-export function createContext(
-  docker: DockerClient,
-  operation: { signal: AbortSignal; principal: Principal; createPolicy: CreatePolicy | undefined },
-): SchemaContext {
+export function createContext(docker: DockerClient, operation: Operation, createPolicy: CreatePolicy | undefined): SchemaContext {
   return {
     docker,
-    loaders: createLoaders(docker, operation.signal),
-    signal: operation.signal,
-    basePath: '',
+    loaders: createLoaders(docker, operation.engineCall),
+    engineCall: operation.engineCall,
     principal: operation.principal,
-    createPolicy: operation.createPolicy,
+    createPolicy,
   };
 }

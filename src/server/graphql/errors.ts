@@ -2,8 +2,8 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { EngineError, isAbortError } from '../../docker/errors.js';
-import { toClientError } from '../../schema/index.js';
+import { EngineError } from '../../docker/errors.js';
+import { isExpectedError, toClientError } from '../../schema/errors.js';
 
 /** Yoga's maskError: no stack trace or internal path ever reaches a client. */
 export function maskError(error: unknown, message: string): Error {
@@ -39,7 +39,7 @@ function stripInternal(extensions: Record<string, unknown>): Record<string, unkn
   return rest;
 }
 
-/** Yoga's own request-error codes, which API.md names BAD_USER_INPUT: the request itself was wrong. */
+/** Yoga's own request-error codes, which the contract names BAD_USER_INPUT: the request itself was wrong. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -124,17 +124,7 @@ export function yogaLogger(logger: Logger) {
     info: () => undefined,
     warn: (...args: unknown[]) => logger.warn({ detail: args.map(String) }, 'yoga warning'),
     error: (...args: unknown[]) => {
-      const expected = args.some(
-        (arg) =>
-          arg instanceof EngineError ||
-          isAbortError(arg) ||
-          (arg instanceof GraphQLError &&
-            (!arg.originalError ||
-              arg.originalError instanceof GraphQLError ||
-              arg.originalError instanceof EngineError ||
-              isAbortError(arg.originalError))),
-      );
-      if (expected) return;
+      if (args.some(isExpectedError)) return;
       const err = args.find((arg) => arg instanceof Error);
       logger.error({ err, detail: err ? undefined : args.map(String) }, 'unexpected error in an operation');
     },

@@ -1,12 +1,15 @@
 // graphql-ws (graphql-transport-ws) on the HTTP server's /graphql, every operation through Yoga's envelop.
 import type { IncomingMessage, Server } from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../../schema/access.js';
+import { codedError } from '../../schema/errors.js';
 import type { Authentication } from '../auth/access.js';
-import type { OpenStreams } from '../http/shutdown.js';
+import type { OpenOperations } from '../http/shutdown.js';
+import { operationRequestId, requestIdFrom } from '../http/request-id.js';
+import { Operation } from '../operation.js';
 import type { WharfYoga } from './yoga.js';
 
 /** The biggest message a client may send. */
@@ -18,14 +21,6 @@ export interface WebSocketOptions {
   maxSubscriptions?: number;
   /** Refuses the upgrade of a browser page from an origin that may not talk to the gateway. */
   verifyOrigin?: (origin: string | undefined, host: string | undefined) => boolean;
-  /**
-   * Decides at `connection_init` whether the connection may go on: the place where
-   * authentication plugs in. Its object, if any, is kept as the connection's identity.
-   */
-  onConnectionInit?: (
-    payload: Readonly<Record<string, unknown>> | undefined,
-    request: IncomingMessage,
-  ) => boolean | Promise<boolean>;
 }
 
 /** Who a connection is, from its connection_init payload or its upgrade request. */
@@ -33,6 +28,16 @@ export type ConnectionAuthenticator = (
   payload: Readonly<Record<string, unknown>> | undefined,
   request: IncomingMessage,
 ) => Authentication;
+
+/** One WebSocket connection once connection_init accepted it: who it is, and its operations by the client's ids. */
+interface Connection {
+  requestId: string;
+  principal: Principal;
+  operations: Map<string, Operation>;
+}
+
+/** What graphql-ws keeps per connection besides its socket and upgrade request. */
+type ConnectionExtra = { connection: Connection };
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
@@ -46,7 +51,7 @@ export function attachWebSocket(
   server: Server,
   yoga: WharfYoga,
   authenticate: ConnectionAuthenticator,
-  streams: OpenStreams,
+  open: OpenOperations,
   options: WebSocketOptions = {},
 ) {
   const maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
@@ -58,66 +63,54 @@ export function attachWebSocket(
       options.verifyOrigin ? options.verifyOrigin(info.origin || undefined, info.req.headers.host) : true,
   });
   wss.on('connection', (socket, request) => coalesceSends(socket, request.socket as Socket));
-  /** Who each connection is, settled at connection_init. */
-  const principals = new WeakMap<object, Principal>();
-  /** Each operation's abort controller, by socket and operation id: aborted when it completes or the socket goes. */
-  const operations = new WeakMap<object, Map<string, AbortController>>();
 
-  const end = (controller: AbortController) => {
-    controller.abort();
-    streams.release(controller);
+  const end = (connection: Connection, id: string) => {
+    const operation = connection.operations.get(id);
+    if (!operation) return;
+    connection.operations.delete(id);
+    operation.abort();
+    open.close(operation);
   };
 
-  const disposable = useServer(
+  const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
-      onConnect: async (ctx) => {
+      onConnect: (ctx) => {
         const auth = authenticate(ctx.connectionParams, ctx.extra.request);
         if (!auth.ok) {
           ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
           return false;
         }
-        if (options.onConnectionInit && !(await options.onConnectionInit(ctx.connectionParams, ctx.extra.request))) return false;
-        principals.set(ctx, auth.principal);
+        ctx.extra.connection = { requestId: requestIdFrom(ctx.extra.request.headers), principal: auth.principal, operations: new Map() };
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
-        let byId = operations.get(ctx);
-        if (!byId) operations.set(ctx, (byId = new Map()));
-        if (byId.size >= maxSubscriptions) {
-          return [
-            new GraphQLError(`This connection already has ${maxSubscriptions} operations open, the most it may have`, {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          ];
+        const connection = ctx.extra.connection;
+        if (!connection) return [codedError('UNAUTHENTICATED', 'The connection was not initialised')];
+        if (connection.operations.size >= maxSubscriptions) {
+          return [codedError('BAD_USER_INPUT', `This connection already has ${maxSubscriptions} operations open, the most it may have`)];
         }
-        const controller = new AbortController();
-        byId.set(id, controller);
+        const operation = new Operation(operationRequestId(connection.requestId, id), 'ws', connection.principal);
+        connection.operations.set(id, operation);
         // A stop waits for it; if it is a subscription, the stop aborts it: its source ends, and graphql-ws sends `complete`.
-        streams.track(controller);
+        open.open(operation);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
-          wharfSignal: controller.signal,
-          wharfPrincipal: principals.get(ctx),
-          wharfOperationId: id,
+          operation,
         });
         // graphql-ws calls onComplete only for operations that started: a refused one frees its slot here.
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          byId.delete(id);
-          streams.release(controller);
+          end(connection, id);
           return [
             error instanceof GraphQLError
               ? error
-              : new GraphQLError(error instanceof RangeError ? 'The document is nested too deeply' : 'The document could not be parsed', {
-                  extensions: { code: 'BAD_USER_INPUT' },
-                }),
+              : codedError('BAD_USER_INPUT', error instanceof RangeError ? 'The document is nested too deeply' : 'The document could not be parsed'),
           ];
         }
         let errors: readonly GraphQLError[];
@@ -125,11 +118,10 @@ export function attachWebSocket(
           errors = validate(schema, document);
         } catch (error) {
           // A rule that throws must cost this operation, not the whole connection.
-          errors = [error instanceof GraphQLError ? error : new GraphQLError('The document could not be validated', { extensions: { code: 'BAD_USER_INPUT' } })];
+          errors = [error instanceof GraphQLError ? error : codedError('BAD_USER_INPUT', 'The document could not be validated')];
         }
         if (errors.length) {
-          byId.delete(id);
-          streams.release(controller);
+          end(connection, id);
           return errors;
         }
         const args: ExecutionArgs = {
@@ -143,14 +135,11 @@ export function attachWebSocket(
         return args;
       },
       onComplete: (ctx, id) => {
-        const byId = operations.get(ctx);
-        const controller = byId?.get(id);
-        if (controller) end(controller);
-        byId?.delete(id);
+        if (ctx.extra.connection) end(ctx.extra.connection, id);
       },
       onClose: (ctx) => {
-        for (const controller of operations.get(ctx)?.values() ?? []) end(controller);
-        operations.delete(ctx);
+        const connection = ctx.extra.connection;
+        if (connection) for (const id of [...connection.operations.keys()]) end(connection, id);
       },
     },
     wss,
@@ -158,7 +147,7 @@ export function attachWebSocket(
 
   return {
     wss,
-    /** Closes every connection with 1001; end the subscriptions first (OpenStreams.endSubscriptions) for a clean `complete`. */
+    /** Closes every connection with 1001; end the subscriptions first (OpenOperations.endSubscriptions) for a clean `complete`. */
     async close(): Promise<void> {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

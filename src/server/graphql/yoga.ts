@@ -1,9 +1,7 @@
 // The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
-import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { DockerClient } from '../../docker/client.js';
-import type { Principal } from '../../schema/access.js';
 import { schema, type SchemaContext } from '../../schema/index.js';
 import type { AccessControl } from '../auth/access.js';
 import { useAuditLog, type AuditSink } from '../observability/audit.js';
@@ -12,33 +10,19 @@ import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
 import { usePlannedSubscriptionEvents } from './subscription-fast-path/plugin.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
-
-export interface ServerContext {
-  /** Set for WebSocket operations, which have no fetch Request of their own. */
-  wharfSignal?: AbortSignal;
-  /** Set for WebSocket operations: who opened the connection. */
-  wharfPrincipal?: Principal;
-  /** The Node request, for HTTP operations. */
-  req?: IncomingMessage;
-  /** Set for WebSocket operations: the client's id of the operation, for the request id in logs. */
-  wharfOperationId?: string;
-}
+import type { ServerContext } from '../operation.js';
 
 export type WharfYoga = YogaServerInstance<ServerContext, SchemaContext>;
 
 export interface YogaOptions {
   access: AccessControl;
-  /** Who each authenticated HTTP request is, set before Yoga sees it. */
-  principals: WeakMap<IncomingMessage, Principal>;
-  /** The signal of each SSE or multipart response: aborted when the client goes away, and by a stop if it is a subscription. */
-  streamSignals: WeakMap<IncomingMessage, AbortSignal>;
   graphiql: boolean;
   introspection: boolean;
   corsOrigins: string[];
   limits: DocumentLimits;
   audit: AuditSink;
   /** More plugins, after the built-in ones (the operation log). */
-  plugins?: Plugin[];
+  plugins?: Plugin<ServerContext>[];
   /** Where Yoga's own warnings and unexpected errors go. */
   logger: Logger;
 }
@@ -67,19 +51,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       ...(options.plugins ?? []),
     ],
     logging: yogaLogger(options.logger),
-    context: (initial: ServerContext & { request?: Request }) => {
-      const principal = initial.wharfPrincipal ?? (initial.req ? options.principals.get(initial.req) : undefined);
-      if (!principal) throw new Error('An operation reached Yoga without an authenticated principal');
-      return createContext(docker, {
-        signal:
-          initial.wharfSignal ??
-          (initial.req && options.streamSignals.get(initial.req)) ??
-          initial.request?.signal ??
-          new AbortController().signal,
-        principal,
-        createPolicy: options.access.createPolicy,
-      });
-    },
+    context: ({ operation }: ServerContext) => createContext(docker, operation, options.access.createPolicy),
   });
 }
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { pathOf, sendError } from './routes.js';
+import { pathOf, sendError } from './respond.js';
 
 const SOURCE_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 
@@ -21,7 +21,7 @@ function asset(contentType: string, body: Buffer): Asset {
 type Assets = Map<string, Asset>;
 
 /** The page's paths; everything else is not the dashboard's. */
-const PATHS = new Set(['/', '/dashboard.js', '/dashboard.css', '/favicon.svg']);
+const PATHS = /^\/(dashboard\.js|dashboard\.css|favicon\.svg)?$/;
 
 /** esbuild only when the page is first asked for: a gateway without visitors never loads it. */
 async function buildAssets(): Promise<Assets> {
@@ -76,8 +76,10 @@ function contentSecurityPolicy(host: string | undefined): string {
 }
 
 export interface DashboardRoute {
-  /** Answers GET and HEAD of the page's paths; false for any other request. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** The page's paths. */
+  paths: RegExp;
+  /** Answers GET and HEAD of one of the paths. */
+  serve(req: IncomingMessage, res: ServerResponse): void;
 }
 
 /** How long a failed build is answered from memory before the next request tries again. */
@@ -101,12 +103,12 @@ export function createDashboard(logger: Logger): DashboardRoute {
         if (assets === failed) assets = null;
       }, RETRY_BUILD_MS).unref();
       logger.error({ err: error }, 'the dashboard did not build');
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The dashboard could not be built');
+      sendError(res, 'INTERNAL_SERVER_ERROR', 'The dashboard could not be built');
       return;
     }
     const file = built.get(path);
     if (!file) {
-      sendError(res, 404, 'NOT_FOUND', 'No such dashboard file');
+      sendError(res, 'NOT_FOUND', 'No such dashboard file');
       return;
     }
     const headers = {
@@ -128,14 +130,12 @@ export function createDashboard(logger: Logger): DashboardRoute {
   };
 
   return {
-    handle(req, res) {
-      const path = pathOf(req);
-      if (!PATHS.has(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      serve(req, res, path).catch((error: unknown) => {
+    paths: PATHS,
+    serve(req, res) {
+      serve(req, res, pathOf(req)).catch((error: unknown) => {
         logger.error({ err: error }, 'serving the dashboard failed');
         res.destroy();
       });
-      return true;
     },
   };
 }

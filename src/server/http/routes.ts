@@ -1,122 +1,96 @@
-// The plain HTTP routes beside /graphql: /healthz, /readyz and the container export.
+// The route table: every HTTP path the gateway answers, with the authentication each requires. The order is the order of matching.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { DockerClient } from '../../docker/client.js';
-import { EngineError, isAbortError } from '../../docker/errors.js';
-import type { Principal } from '../../schema/access.js';
-import type { OpenStreams } from './shutdown.js';
+import type { WharfYoga } from '../graphql/yoga.js';
+import type { WharfMetrics } from '../observability/metrics.js';
+import { Operation } from '../operation.js';
+import type { DashboardRoute } from './dashboard.js';
+import { exportRoute } from './export.js';
+import { metricsRoute } from './metrics.js';
+import { health, readiness } from './probes.js';
+import { ANY_OTHER_PATH, type RequestContext, type Route } from './route.js';
+import type { OpenOperations } from './shutdown.js';
 
-const EXPORT_ROUTE = /^\/containers\/([^/]+)\/export$/;
-/** How long /readyz waits for the engine's /_ping. */
-const READY_TIMEOUT_MS = 3_000;
-
-export function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?')[0] ?? '/';
+export interface RouteDependencies {
+  docker: DockerClient;
+  yoga: WharfYoga;
+  metrics: WharfMetrics;
+  open: OpenOperations;
+  /** Absent when the dashboard is turned off. */
+  dashboard: DashboardRoute | null;
+  graphiql: boolean;
 }
 
-/** /healthz and /readyz, which need no credentials; false for any other path. */
-export function handleProbe(docker: DockerClient, req: IncomingMessage, res: ServerResponse): boolean {
-  const path = pathOf(req);
-  if (path === '/healthz') {
-    sendJson(res, 200, { status: 'ok' });
-    return true;
-  }
-  if (path === '/readyz') {
-    void ready(docker, res);
-    return true;
-  }
-  return false;
-}
+const READ = ['GET', 'HEAD'] as const;
+const EVERY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-/** The export route, for admins; false for any other path. A stop lets a download in progress finish. */
-export function handleExport(
-  docker: DockerClient,
-  req: IncomingMessage,
-  res: ServerResponse,
-  principal: Principal,
-  streams: OpenStreams,
-): boolean {
-  const match = EXPORT_ROUTE.exec(pathOf(req));
-  if (match) {
-    if (principal.role !== 'admin') {
-      sendError(res, 403, 'FORBIDDEN', `The role ${principal.role} may not export a container's filesystem`);
-      return true;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD');
-      sendError(res, 405, 'BAD_USER_INPUT', 'Only GET streams an export');
-      return true;
-    }
-    let id: string;
-    try {
-      id = decodeURIComponent(match[1] ?? '');
-    } catch {
-      sendError(res, 400, 'BAD_USER_INPUT', 'The container id in the path is not valid percent-encoding');
-      return true;
-    }
-    if (streams.closing) {
-      res.setHeader('connection', 'close');
-      sendError(res, 503, 'DOCKER_UNAVAILABLE', 'The gateway is stopping');
-      return true;
-    }
-    streams.trackDownload(exportContainer(docker, id, req, res));
-    return true;
-  }
-  return false;
-}
-
-async function ready(docker: DockerClient, res: ServerResponse): Promise<void> {
-  try {
-    const apiVersion = await docker.system.ping({ signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
-    sendJson(res, 200, { status: 'ready', apiVersion });
-  } catch (error) {
-    const reason = error instanceof EngineError ? error.message : 'The Docker engine did not answer /_ping in time';
-    sendJson(res, 503, { status: 'unavailable', reason });
-  }
-}
-
-/** Streams the engine's tar straight through; a client that goes away aborts the engine request. */
-async function exportContainer(docker: DockerClient, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  res.once('close', abort);
-  try {
-    const inspect = await docker.containers.inspect(id.replace(/^\//, ''), { signal: controller.signal });
-    const body = await docker.containers.export(inspect.Id, { signal: controller.signal });
-    res.writeHead(200, {
-      'content-type': 'application/x-tar',
-      'content-disposition': `attachment; filename="${inspect.Name.replace(/^\//, '') || inspect.Id.slice(0, 12)}.tar"`,
+export function routeTable(deps: RouteDependencies): Route[] {
+  const graphql = graphqlRoute(deps.yoga, deps.open);
+  const routes: Route[] = [
+    { name: 'health', methods: EVERY_METHOD, path: '/healthz', auth: 'none', checkOrigin: false, handler: health },
+    { name: 'readiness', methods: EVERY_METHOD, path: '/readyz', auth: 'none', checkOrigin: false, handler: readiness(deps.docker) },
+  ];
+  if (deps.dashboard) {
+    // The page and its script are static and hold no data; its operations authenticate like any other.
+    const dashboard = deps.dashboard;
+    routes.push({
+      name: 'dashboard',
+      methods: READ,
+      path: dashboard.paths,
+      auth: 'none',
+      checkOrigin: true,
+      handler: (req, res) => dashboard.serve(req, res),
     });
-    if (req.method === 'HEAD') {
-      body.destroy();
-      res.end();
-      return;
-    }
-    await pipeline(body, res);
-  } catch (error) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (isAbortError(error) || controller.signal.aborted) return;
-    if (error instanceof EngineError) {
-      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'DOCKER_UNAVAILABLE' ? 503 : error.code === 'CONFLICT' ? 409 : error.code === 'BAD_USER_INPUT' ? 400 : 502;
-      sendError(res, status, error.code, error.message);
-      return;
-    }
-    sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
-  } finally {
-    res.off('close', abort);
   }
+  if (deps.graphiql) {
+    // The page is static and asks for nothing itself; GraphiQL's operations authenticate like any other.
+    routes.push({ name: 'graphiql', methods: ['GET'], path: '/graphql', when: wantsHtml, auth: 'none', checkOrigin: true, handler: graphql });
+  }
+  routes.push(
+    // CORS preflights carry no credentials by design.
+    { name: 'cors-preflight', methods: ['OPTIONS'], path: '/graphql', auth: 'none', checkOrigin: true, handler: graphql },
+    { name: 'metrics', methods: READ, path: '/metrics', auth: 'caller', checkOrigin: true, handler: metricsRoute(deps.metrics) },
+    {
+      name: 'export',
+      methods: READ,
+      path: /^\/containers\/([^/]+)\/export$/,
+      auth: 'admin',
+      purpose: "export a container's filesystem",
+      checkOrigin: true,
+      handler: exportRoute(deps.docker, deps.open),
+    },
+    { name: 'graphql', methods: ['GET', 'POST'], path: '/graphql', auth: 'caller', checkOrigin: true, handler: graphql },
+    // Anything else is Yoga's to refuse, after authentication, as before any route existed.
+    { name: 'other', methods: EVERY_METHOD, path: ANY_OTHER_PATH, auth: 'caller', checkOrigin: true, handler: graphql },
+  );
+  return routes;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/html');
 }
 
-/** Errors on plain routes look like GraphQL errors, so one client-side handler reads both. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+/** Requests for Yoga: each is one operation, made here with its caller, and aborted when the client goes away. */
+function graphqlRoute(yoga: WharfYoga, open: OpenOperations) {
+  return (req: IncomingMessage, res: ServerResponse, ctx: RequestContext): void => {
+    if (!ctx.principal) {
+      // Nothing that runs an operation comes here unauthenticated: GraphiQL's page and CORS preflights execute nothing.
+      void yoga.requestListener(req, res);
+      return;
+    }
+    const operation = new Operation(ctx.requestId, streamingResponse(req) ? 'sse' : 'http', ctx.principal);
+    open.open(operation);
+    res.once('close', () => {
+      // The client went away, or the answer is complete: either way nothing more runs for it.
+      operation.abort();
+      open.close(operation);
+    });
+    void yoga(req, res, { operation });
+  };
+}
+
+/** A response that streams a subscription: SSE, or incremental delivery as multipart. */
+function streamingResponse(req: IncomingMessage): boolean {
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
 }

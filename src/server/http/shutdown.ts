@@ -1,15 +1,12 @@
 // What a graceful stop waits for and what it ends: subscriptions are ended cleanly (clients get `complete`); queries, mutations and exports may finish.
 import type { Plugin } from 'graphql-yoga';
-import type { SchemaContext } from '../../schema/index.js';
+import type { Operation, ServerContext } from '../operation.js';
 
 /** How long a stop waits for operations and downloads to finish before it cuts the connections. */
 export const DRAIN_MS = 3_000;
 
-export class OpenStreams {
-  /** Operations that may stream (every WebSocket operation, SSE and multipart responses), by their signal. */
-  private readonly operations = new Map<AbortSignal, AbortController>();
-  /** Those of them that turned out to be subscriptions: a stop ends them. */
-  private readonly subscriptions = new WeakSet<AbortSignal>();
+export class OpenOperations {
+  private readonly operations = new Set<Operation>();
   private readonly downloads = new Set<Promise<unknown>>();
   private stopping = false;
   private readonly waiters = new Set<() => void>();
@@ -19,22 +16,22 @@ export class OpenStreams {
     return this.stopping;
   }
 
-  /** An operation that may stream; its controller is aborted by a stop only if it is a subscription. `release` forgets it. */
-  track(controller: AbortController): void {
-    this.operations.set(controller.signal, controller);
+  /** An operation under way; `close` forgets it. A stop ends it only if it is a subscription. */
+  open(operation: Operation): void {
+    this.operations.add(operation);
   }
 
-  release(controller: AbortController): void {
-    if (this.operations.delete(controller.signal)) this.notify();
+  close(operation: Operation): void {
+    if (this.operations.delete(operation)) this.notify();
   }
 
   /**
-   * Marks the operation whose context has `signal` as a subscription. Aborting it ends its source,
-   * so the transport sends `complete`; one that starts during a stop ends at once.
+   * Marks an operation as a subscription. Aborting it ends its source, so the transport sends
+   * `complete`; one that starts during a stop ends at once.
    */
-  subscribed(signal: AbortSignal): void {
-    this.subscriptions.add(signal);
-    if (this.stopping) this.operations.get(signal)?.abort();
+  subscribed(operation: Operation): void {
+    operation.subscription = true;
+    if (this.stopping) operation.abort();
   }
 
   /** A download (an export) in progress: a stop lets it finish, up to its deadline. */
@@ -51,10 +48,10 @@ export class OpenStreams {
   /** Ends every subscription; later ones end as they start. Queries, mutations and downloads go on. */
   endSubscriptions(): void {
     this.stopping = true;
-    for (const [signal, controller] of this.operations) if (this.subscriptions.has(signal)) controller.abort();
+    for (const operation of this.operations) if (operation.subscription) operation.abort();
   }
 
-  /** Resolves when every tracked operation and download is over, or after `timeoutMs`; true if all ended. */
+  /** Resolves when every open operation and download is over, or after `timeoutMs`; true if all ended. */
   async settled(timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (this.operations.size > 0 || this.downloads.size > 0) {
@@ -73,13 +70,10 @@ export class OpenStreams {
     return true;
   }
 
-  /** Tells the streams which operations are subscriptions (envelop's onSubscribe runs for those only). */
-  plugin(): Plugin {
+  /** Tells which operations are subscriptions (envelop's onSubscribe runs for those only). */
+  plugin(): Plugin<ServerContext> {
     return {
-      onSubscribe: ({ args }) => {
-        const signal = (args.contextValue as Partial<SchemaContext> | undefined)?.signal;
-        if (signal) this.subscribed(signal);
-      },
+      onSubscribe: ({ args }) => this.subscribed((args.contextValue as ServerContext).operation),
     };
   }
 

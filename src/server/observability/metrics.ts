@@ -1,7 +1,5 @@
-// Prometheus metrics in a registry of the app's own: GraphQL operations, engine requests, open subscriptions and upstream streams; GET /metrics.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Prometheus metrics in a registry of the app's own: GraphQL operations, engine requests, open subscriptions and upstream streams; served by http/metrics.ts.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { pathOf, sendError } from '../http/routes.js';
 
 /** Distinct operation names kept as label values; later ones are counted as "other". */
 export const MAX_OPERATION_NAMES = 100;
@@ -86,7 +84,7 @@ export class WharfMetrics {
     this.operationSeconds.observe(labels, sample.seconds);
   }
 
-  /** One engine request; `endpoint` is its path's template (engine-endpoints.ts). */
+  /** One engine request; `endpoint` is the template its caller named (`/containers/{id}/json`). */
   engineRequest(event: { method: string; endpoint: string; status: number | 'error'; ms: number }): void {
     const labels = { method: event.method, endpoint: event.endpoint, status: String(event.status) };
     this.engineRequests.inc(labels);
@@ -105,22 +103,4 @@ export class WharfMetrics {
     if (event.open) this.upstreamStreams.inc();
     else this.upstreamStreams.dec();
   }
-}
-
-/** GET /metrics in Prometheus text format; false for any other path. Credentials are checked before this. */
-export function handleMetrics(metrics: WharfMetrics, req: IncomingMessage, res: ServerResponse): boolean {
-  if (pathOf(req) !== '/metrics') return false;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    sendError(res, 405, 'BAD_USER_INPUT', 'Only GET reads the metrics');
-    return true;
-  }
-  metrics.registry.metrics().then(
-    (text) => {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType, 'content-length': Buffer.byteLength(text) });
-      res.end(req.method === 'HEAD' ? undefined : text);
-    },
-    () => sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The metrics could not be collected'),
-  );
-  return true;
 }

@@ -1,150 +1,83 @@
-// One log line and one metrics sample per GraphQL operation, with the engine calls made on its behalf (found by the operation's abort signal).
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
+// One log line and one metrics sample per GraphQL operation, with the engine calls the operation made.
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { EngineError, isAbortError } from '../../docker/errors.js';
-import type { RequestObserver } from '../../docker/request.js';
-import type { Principal } from '../../schema/access.js';
-import type { SchemaContext } from '../../schema/index.js';
-import { engineEndpoint } from './engine-endpoints.js';
+import type { EngineCallEvent, RequestObserver } from '../../docker/request.js';
+import { errorCodeOf } from '../../schema/errors.js';
+import type { Operation, ServerContext } from '../operation.js';
 import type { WharfMetrics } from './metrics.js';
-import { operationRequestId, requestIdOf } from '../http/request-id.js';
-
-/** Engine calls listed on one log line; the count covers them all. */
-export const MAX_LOGGED_ENGINE_CALLS = 20;
-
-/** What a line may say about an operation: chosen field by field, never the variables' values or a credential. */
-interface OperationRecord {
-  requestId: string;
-  transport: 'http' | 'ws';
-  started: number;
-  /** `GET /containers/{id}/json 200 1.2ms`, in the order the answers came. */
-  engine: string[];
-  engineCalls: number;
-  finished: boolean;
-}
 
 interface OperationShape {
   name: string;
   type: string;
 }
 
-/** The parts of an operation's context this module reads; present or not depending on the phase and transport. */
-interface OperationContext {
-  req?: IncomingMessage;
-  wharfOperationId?: string;
-  principal?: Principal;
-  params?: { operationName?: string | null };
-}
-
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-export class OperationLog {
-  private readonly records = new WeakMap<object, OperationRecord>();
-  /**
-   * Each operation's record by its context's signal, which every engine call made for it carries.
-   * (AsyncLocalStorage would find it too, but on Node 20 it slows every promise in the process.)
-   */
-  private readonly bySignal = new WeakMap<AbortSignal, OperationRecord>();
+/** `GET /containers/{id}/json 200 1.2ms` */
+const describeCall = (event: EngineCallEvent) => `${event.method} ${event.endpoint} ${event.status} ${round(event.ms)}ms`;
 
+export class OperationLog {
   constructor(
     private readonly logger: Logger,
     private readonly metrics: WharfMetrics,
   ) {}
 
-  /** For the engine client: each request counted, and noted on the operation that made it. */
+  /** For the engine client: every request counted, whoever made it. */
   readonly observeEngine: RequestObserver = (event) => {
-    const endpoint = engineEndpoint(event.path);
-    this.metrics.engineRequest({ method: event.method, endpoint, status: event.status, ms: event.ms });
-    const operation = event.signal ? this.bySignal.get(event.signal) : undefined;
-    const call = () => `${event.method} ${endpoint} ${event.status} ${round(event.ms)}ms`;
-    if (operation && !operation.finished) {
-      operation.engineCalls += 1;
-      if (operation.engine.length < MAX_LOGGED_ENGINE_CALLS) operation.engine.push(call());
-    }
-    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ requestId: operation?.requestId, engineCall: call() }, 'engine request');
+    this.metrics.engineRequest({ method: event.method, endpoint: event.endpoint, status: event.status, ms: event.ms });
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ engineCall: describeCall(event) }, 'engine request');
   };
 
-  plugin(): Plugin {
+  plugin(): Plugin<ServerContext> {
     return {
       onParse: ({ context }) => {
-        const record = this.recordFor(context);
+        const { operation } = context;
         return ({ result }) => {
-          if (result instanceof Error) this.finish(record, { name: 'unknown', type: 'unknown' }, codeOf(result));
+          if (result instanceof Error) this.finish(operation, { name: 'unknown', type: 'unknown' }, errorCodeOf(result));
         };
       },
       onValidate: ({ context, params }) => {
-        const record = this.recordFor(context);
+        const { operation } = context;
         return ({ valid, result }) => {
           if (valid) return;
-          const operationName = (context as OperationContext).params?.operationName;
+          const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName;
           // Counted as "invalid": names from documents that never ran must not take the metric's label slots.
           const shape = shapeOf(params.documentAST as DocumentNode, operationName);
-          this.finish(record, shape, codeOf(result[0]), undefined, 'invalid');
+          this.finish(operation, shape, errorCodeOf(result[0]), undefined, 'invalid');
         };
       },
       onExecute: ({ args }) => {
-        const record = this.recordFor(args.contextValue);
+        const { operation } = args.contextValue as ServerContext;
         const shape = shapeOf(args.document as DocumentNode, args.operationName as string | null | undefined);
-        this.attribute(args.contextValue, record);
         return {
           onExecuteDone: ({ result }) => {
             if (isAsyncIterable(result)) return;
-            this.finish(record, shape, outcomeOf(result as ExecutionResult), args);
+            this.finish(operation, shape, outcomeOf(result as ExecutionResult), args.variableValues);
           },
         };
       },
       onSubscribe: ({ args }) => {
-        const record = this.recordFor(args.contextValue);
+        const { operation } = args.contextValue as ServerContext;
         const shape = shapeOf(args.document as DocumentNode, args.operationName as string | null | undefined);
-        this.attribute(args.contextValue, record);
         return {
           onSubscribeResult: ({ result, setResult }) => {
             if (!isAsyncIterable(result)) {
-              this.finish(record, shape, outcomeOf(result as ExecutionResult), args);
+              this.finish(operation, shape, outcomeOf(result as ExecutionResult), args.variableValues);
               return;
             }
             this.metrics.subscriptionOpened();
-            this.logger.debug({ requestId: record.requestId, operation: shape.name }, 'subscription opened');
-            setResult(this.tracked(result as AsyncIterable<ExecutionResult>, (outcome) => {
-              this.metrics.subscriptionClosed();
-              this.finish(record, shape, outcome, args);
-            }));
+            this.logger.debug({ requestId: operation.id, operation: shape.name }, 'subscription opened');
+            setResult(
+              this.tracked(result as AsyncIterable<ExecutionResult>, (outcome) => {
+                this.metrics.subscriptionClosed();
+                this.finish(operation, shape, outcome, args.variableValues);
+              }),
+            );
           },
         };
       },
     };
-  }
-
-  /** Engine calls made with the operation's signal count as its own. */
-  private attribute(context: unknown, record: OperationRecord): void {
-    const signal = (context as Partial<SchemaContext> | undefined)?.signal;
-    if (signal) this.bySignal.set(signal, record);
-  }
-
-  /** One record per operation, keyed by its context object (the same from parse to execution). */
-  private recordFor(context: unknown): OperationRecord {
-    const key = (context && typeof context === 'object' ? context : {}) as OperationContext;
-    let record = this.records.get(key);
-    if (!record) {
-      const ws = key.wharfOperationId !== undefined;
-      record = {
-        requestId: ws
-          ? operationRequestId(key.req, key.wharfOperationId ?? '')
-          : key.req
-            ? requestIdOf(key.req)
-            : randomUUID(),
-        transport: ws ? 'ws' : 'http',
-        started: performance.now(),
-        engine: [],
-        engineCalls: 0,
-        finished: false,
-      };
-      this.records.set(key, record);
-    }
-    return record;
   }
 
   /** The subscription's event stream, calling `onEnd` once, however it ends: done, return(), throw() or a failing next(). */
@@ -168,11 +101,11 @@ export class OperationLog {
         iterator.next().then(
           (step) => {
             if (step.done) end();
-            else if (step.value.errors?.length) outcome = codeOf(step.value.errors[0]);
+            else if (step.value.errors?.length) outcome = errorCodeOf(step.value.errors[0]);
             return step;
           },
           (error: unknown) => {
-            outcome = codeOf(error);
+            outcome = errorCodeOf(error);
             end();
             throw error;
           },
@@ -182,38 +115,30 @@ export class OperationLog {
         return iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: undefined });
       },
       throw: (error?: unknown) => {
-        outcome = codeOf(error);
+        outcome = errorCodeOf(error);
         end();
         return iterator.throw ? iterator.throw(error) : Promise.reject(error);
       },
     };
   }
 
-  private finish(
-    record: OperationRecord,
-    shape: OperationShape,
-    outcome: string,
-    args?: { contextValue?: unknown; variableValues?: unknown },
-    metricsName = shape.name,
-  ): void {
-    if (record.finished) return;
-    record.finished = true;
-    const ms = performance.now() - record.started;
+  private finish(operation: Operation, shape: OperationShape, outcome: string, variables?: unknown, metricsName = shape.name): void {
+    if (operation.finished) return;
+    operation.finished = true;
+    const ms = performance.now() - operation.started;
     this.metrics.operationFinished({ name: metricsName, type: shape.type, outcome, seconds: ms / 1000 });
-    const context = args?.contextValue as OperationContext | undefined;
-    const variables = args?.variableValues;
     const line = {
-      requestId: record.requestId,
-      transport: record.transport,
+      requestId: operation.id,
+      transport: operation.transport === 'ws' ? 'ws' : 'http',
       operation: shape.name,
       operationType: shape.type,
       outcome,
       durationMs: round(ms),
-      ...(context?.principal ? { tokenName: context.principal.name } : {}),
+      tokenName: operation.principal.name,
       // The names only: values may hold environment values for createContainer.
       ...(variables && typeof variables === 'object' ? { variableNames: Object.keys(variables) } : {}),
-      engineCalls: record.engineCalls,
-      engine: record.engine,
+      engineCalls: operation.engineCallCount,
+      engine: operation.engineCalls.map(describeCall),
     };
     if (outcome === 'INTERNAL_SERVER_ERROR') this.logger.error(line, 'operation');
     else if (outcome === 'DOCKER_UNAVAILABLE' || outcome === 'DOCKER_ERROR') this.logger.warn(line, 'operation');
@@ -234,19 +159,5 @@ function shapeOf(document: DocumentNode, operationName: string | null | undefine
 
 function outcomeOf(result: ExecutionResult): string {
   const first = result.errors?.[0];
-  return first ? codeOf(first) : 'ok';
-}
-
-/** The contract code an error stands for, as the client will see it after masking. */
-function codeOf(error: unknown): string {
-  if (error instanceof GraphQLError) {
-    const code = error.extensions?.code;
-    if (typeof code === 'string') return code;
-    // graphql-js's own errors (validation, variable coercion) carry no code: the request was wrong.
-    return error.originalError && !(error.originalError instanceof GraphQLError) ? codeOf(error.originalError) : 'BAD_USER_INPUT';
-  }
-  if (error instanceof EngineError) return error.code;
-  // The client went away, or completed its subscription, while the engine was still answering.
-  if (isAbortError(error)) return 'CANCELLED';
-  return 'INTERNAL_SERVER_ERROR';
+  return first ? errorCodeOf(first) : 'ok';
 }
