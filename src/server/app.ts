@@ -12,6 +12,7 @@ import { attachWebSocket, type WebSocketOptions } from './graphql/ws.js';
 import { createWharfYoga, type WharfYoga } from './graphql/yoga.js';
 import { createDashboard } from './http/dashboard.js';
 import { createDispatcher } from './http/dispatch.js';
+import type { Route } from './http/route.js';
 import { routeTable } from './http/routes.js';
 import { DRAIN_MS, OpenOperations } from './http/shutdown.js';
 import { stdoutAuditSink, type AuditSink } from './observability/audit.js';
@@ -48,6 +49,8 @@ export interface WharfApp {
   docker: DockerClient;
   yoga: WharfYoga;
   access: AccessControl;
+  /** Every HTTP route, in the order they are matched, with the authentication each requires. */
+  routes: readonly Route[];
   /** Listens; resolves to the URL of /graphql. */
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
   /**
@@ -125,6 +128,7 @@ export function buildApp(options: AppOptions): WharfApp {
     docker,
     yoga,
     access,
+    routes,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

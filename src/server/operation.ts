@@ -1,4 +1,5 @@
 // One GraphQL operation, made at the transport edge that received it: who asked, how, its abort, and the engine calls it made.
+import { setMaxListeners } from 'node:events';
 import type { EngineCall, EngineCallEvent } from '../docker/request.js';
 import type { Principal } from '../schema/access.js';
 
@@ -27,6 +28,8 @@ export class Operation {
     readonly transport: Transport,
     readonly principal: Principal,
   ) {
+    // Every engine call of the operation listens to its signal (up to the loaders' fan-out at once): not a leak.
+    setMaxListeners(0, this.controller.signal);
     this.engineCall = { signal: this.controller.signal, observe: (event) => this.noteEngineCall(event) };
   }
 
