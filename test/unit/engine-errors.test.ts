@@ -220,7 +220,8 @@ describe("the caller's abort", () => {
     await waitForRequest(mock);
     controller.abort();
     held.open('');
-    await expect(opening).rejects.toThrow();
+    const error = await failure(opening);
+    expect((error as Error).name).toBe('AbortError');
     expect(mock.sent[0]!.signal?.aborted).toBe(true);
   });
 });
