@@ -1,3 +1,4 @@
+// Two projects: `unit` needs no engine and starts none; `engine` runs against a private dockerd started by its globalSetup.
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
@@ -8,10 +9,23 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
   },
   test: {
-    globalSetup: ['test/setup/engine.ts'],
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**'],
+          globalSetup: ['test/setup/engine.ts'],
+        },
+      },
+    ],
   },
 });

@@ -15,10 +15,10 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { LogRecord } from '../src/docker/log-stream.js';
-import { schema } from '../src/schema/index.js';
-import { planEvents } from '../src/server/graphql/subscription-fast-path/plan.js';
-import { subscribeWithPlan } from '../src/server/graphql/subscription-fast-path/plugin.js';
+import type { LogRecord } from '../../src/docker/log-stream.js';
+import { schema } from '../../src/schema/index.js';
+import { planEvents } from '../../src/server/graphql/subscription-fast-path/plan.js';
+import { subscribeWithPlan } from '../../src/server/graphql/subscription-fast-path/plugin.js';
 
 const line: LogRecord = { stream: 'stderr', timestamp: '2026-11-27T12:00:00.123456789Z', message: 'hello' };
 

@@ -1,6 +1,6 @@
 // The log stream parser on bytes alone: frames, chunk boundaries, partial entries, TTY output and UTF-8.
 import { describe, expect, it } from 'vitest';
-import { FrameDemuxer, LogStreamParser, type LogFrame, type LogRecord } from '../src/docker/log-stream.js';
+import { FrameDemuxer, LogStreamParser, type LogFrame, type LogRecord } from '../../src/docker/log-stream.js';
 
 const TS1 = '2024-05-06T07:08:09.123456789Z';
 const TS2 = '2024-05-06T07:08:09.223456789Z';

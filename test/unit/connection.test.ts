@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectionFromEnv } from '../src/docker/connection.js';
+import { connectionFromEnv } from '../../src/docker/connection.js';
 
 const certDir = mkdtempSync('/tmp/wharf-certs.');
 writeFileSync(join(certDir, 'ca.pem'), 'CA');
