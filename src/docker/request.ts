@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { ConnectionSettings } from './connection.js';
-import { errorForStatus, fromTransportError, UnavailableError } from './errors.js';
+import { EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -101,18 +101,22 @@ export class EngineTransport {
     return version;
   }
 
-  /** The API version used as the path prefix: DOCKER_API_VERSION, else the engine's own, asked once. */
+  /**
+   * The API version used as the path prefix: DOCKER_API_VERSION, else the engine's own, asked once.
+   * The ping is shared by every call that needs it, so no caller's signal aborts it (its headers
+   * timeout bounds it); each caller stops waiting when its own signal aborts.
+   */
   apiVersion(signal?: AbortSignal): Promise<string> {
     if (this.settings.apiVersion) return Promise.resolve(this.settings.apiVersion);
     if (!this.negotiated) {
-      const attempt = this.ping(signal);
+      const attempt = this.ping();
       this.negotiated = attempt;
       // A failed negotiation is forgotten, so the next call tries again once the engine is back.
       attempt.catch(() => {
         if (this.negotiated === attempt) this.negotiated = undefined;
       });
     }
-    return this.negotiated;
+    return raceAbort(this.negotiated, signal);
   }
 
   /** A JSON response. GETs without a body are shared with identical ones already in flight. */
@@ -146,10 +150,16 @@ export class EngineTransport {
       await res.body.dump();
       return undefined as T;
     }
+    let text: string;
     try {
-      return (await res.body.json()) as T;
+      text = await res.body.text();
     } catch (error) {
       throw fromTransportError(error);
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new EngineFailure(`The Docker engine answered ${res.statusCode} with a body that is not JSON`, res.statusCode);
     }
   }
 

@@ -115,10 +115,9 @@ describe("the error's text", () => {
 describe('an answer that is not the JSON it should be', () => {
   const jsonVerbs = VERBS.filter((v) => v.kind === 'json').map((v) => [v.name, v] as const);
 
-  // Not an EngineError today: the GraphQL layer shows it as an internal error.
-  it.each(jsonVerbs)('%s answered 200 with a truncated body: rejects with the parse error', async (_name, v) => {
+  it.each(jsonVerbs)('%s answered 200 with a truncated body: rejects with DOCKER_ERROR', async (_name, v) => {
     mock.answer(v.ok.status, '{"Id":"abc"');
-    await expect(v.call(mock.client)).rejects.toThrow(SyntaxError);
+    await expect(v.call(mock.client)).rejects.toMatchObject({ name: 'EngineFailure', code: 'DOCKER_ERROR' });
   });
 
   it.each(jsonVerbs)('%s answered 200 with a truncated body: the body is consumed', async (_name, v) => {

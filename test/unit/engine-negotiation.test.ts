@@ -1,7 +1,7 @@
 // API version negotiation: one unversioned /_ping gives the /v1.xx prefix, asked once, asked again after a failure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnavailableError } from '../../src/docker/errors.js';
-import { consumed, mockEngine, type MockEngine } from './helpers/mock-engine.js';
+import { consumed, gate, mockEngine, type MockEngine } from './helpers/mock-engine.js';
 
 let mock: MockEngine;
 beforeEach(() => {
@@ -45,6 +45,25 @@ describe('negotiation', () => {
     mock.engine.intercept(anything).reply(200, '{}');
     await mock.client.system.version();
     expect(consumed(mock.sent[0]!.response)).toBe(true);
+  });
+
+  it("one caller aborting while the /_ping is under way fails only that caller's call", async () => {
+    const held = gate<void>();
+    mock.engine
+      .intercept(PING)
+      .reply(200, async () => {
+        await held.promise;
+        return 'OK';
+      }, { headers: { 'Api-Version': '1.47' } });
+    mock.engine.intercept(anything).reply(200, '{}');
+    const leaving = new AbortController();
+    const abandoned = mock.client.containers.list({}, { signal: leaving.signal });
+    const staying = mock.client.system.version();
+    leaving.abort();
+    held.open();
+    await expect(abandoned).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(staying).resolves.toEqual({});
+    expect(paths(mock)).toEqual(['/_ping', '/v1.47/version']);
   });
 
   it('is skipped when the version is pinned (DOCKER_API_VERSION)', async () => {
