@@ -1,4 +1,4 @@
-// Starts and stops a private, disposable dockerd (see ENGINE.md) and loads the busybox test image into it.
+// Starts and stops a private, disposable dockerd and loads the busybox test image into it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, closeSync, existsSync, constants as fsConstants, openSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';

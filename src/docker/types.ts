@@ -1,4 +1,4 @@
-// The engine's wire types (API v1.41, as ../shared/reference describes them): only what Wharf reads or sends.
+// The engine's wire types (API v1.41, as the engine's OpenAPI description has them): only what Wharf reads or sends.
 
 export interface PortSummary {
   IP?: string;

@@ -258,7 +258,7 @@ describe('LogStreamParser, TTY (raw bytes)', () => {
 
   it('joins a long line that the engine cut into 16 KiB entries, each written with its own timestamp', () => {
     // As dockerd 20.10 writes a 40000-byte TTY line with timestamps=1: no frames, so the cuts
-    // show only as a timestamp after exactly 16384 bytes of the line (see ENGINE.md, logs.test.ts).
+    // show only as a timestamp after exactly 16384 bytes of the line (see logs.test.ts).
     const part = 'x'.repeat(16 * 1024);
     const bytes = Buffer.from(`${TS1} ${part}${TS1} ${part}${TS1} tail\r\n${TS2} next\r\n`, 'utf8');
     expect(parse(true, [bytes])).toEqual([

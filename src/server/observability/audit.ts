@@ -1,7 +1,7 @@
 // The audit log: every mutation, allowed or denied, as one structured line.
 import { getArgumentValues, getOperationAST, GraphQLError, Kind, type ExecutionArgs, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { SchemaContext } from '../../schema/index.js';
+import type { ServerContext } from '../operation.js';
 
 export interface AuditRecord {
   time: string;
@@ -47,12 +47,12 @@ function record(
   result: { errors?: readonly GraphQLError[]; data?: Record<string, unknown> | null },
 ): void {
   const key = field.alias?.value ?? field.name.value;
-  const context = args.contextValue as SchemaContext;
+  const { principal } = (args.contextValue as ServerContext).operation;
   const error = result.errors?.find((e) => e.path?.[0] === key);
   sink({
     time: new Date().toISOString(),
-    token: context.principal.name,
-    role: context.principal.role,
+    token: principal.name,
+    role: principal.role,
     operation: field.name.value,
     container: containerOf(args, field),
     outcome: error ? String(error.extensions?.code ?? 'ERROR') : result.data?.[key] == null ? 'ERROR' : 'ok',
