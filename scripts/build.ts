@@ -68,7 +68,7 @@ async function lock(): Promise<() => void> {
   }
 }
 
-const server: BuildOptions = {
+const server = (): BuildOptions => ({
   entryPoints: serverSources(),
   outdir: OUT,
   outbase: SRC,
@@ -76,7 +76,7 @@ const server: BuildOptions = {
   platform: 'node',
   target: 'node20',
   logLevel: 'error',
-};
+});
 
 /** Minified ESM for the browser; dashboard.css comes out of the bundle's CSS import. */
 const dashboard: BuildOptions = {
@@ -100,7 +100,7 @@ async function buildAll(): Promise<void> {
   const started = new Date();
   rmSync(join(ROOT, STAMP), { force: true });
   for (const name of readdirSync(OUT)) if (join(OUT, name) !== LOCK) rmSync(join(OUT, name), { recursive: true, force: true });
-  await Promise.all([build(server), build(dashboard)]);
+  await Promise.all([build(server()), build(dashboard)]);
   for (const name of DASHBOARD_STATIC) copyFileSync(join(DASHBOARD_SRC, name), join(DASHBOARD_OUT, name));
   writeFileSync(join(ROOT, STAMP), `${relative(ROOT, SRC)}/ built by scripts/build.ts\n`);
   utimesSync(join(ROOT, STAMP), started, started);

@@ -1,17 +1,14 @@
 // The page: the token and the connection it makes, the error shown, and the container list beside the chosen container's log.
 import { Provider } from '@urql/preact';
-import type { CombinedError } from '@urql/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectGateway, type GatewayConnection } from './client.js';
-import { OperationError, operationErrorOf } from './operation-error.js';
+import { type OperationError, operationErrorOf, type Report } from './operation-error.js';
 import { type ContainerRow, Containers } from './views/containers.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
 import { Logs } from './views/logs.js';
 
 const TOKEN_KEY = 'wharf.token';
-
-export type Report = (error: CombinedError | OperationError) => void;
 
 interface Gateway {
   gateway: GatewayConnection;

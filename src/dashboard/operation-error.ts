@@ -11,6 +11,9 @@ export class OperationError extends Error {
   }
 }
 
+/** How a view hands a failure to the page's error banner. */
+export type Report = (error: CombinedError | OperationError) => void;
+
 /** graphql-ws's close codes the gateway uses for credentials; other closes are the connection's own. */
 const CLOSE_CODES: Record<number, string> = { 4401: 'UNAUTHENTICATED', 4403: 'FORBIDDEN' };
 

@@ -1,8 +1,8 @@
 // The container list: read over HTTP, read again on every engine event of the `events` subscription, with each container's lifecycle buttons.
 import { useClient, useSubscription } from '@urql/preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Report } from '../app.js';
 import type { DashboardContainersQuery } from '../gql/graphql.js';
+import type { Report } from '../operation-error.js';
 import { DashboardContainers, DashboardEvents, DashboardRemove, DashboardRestart, DashboardStart, DashboardStop } from '../operations.js';
 
 export type ContainerRow = DashboardContainersQuery['containers'][number];

@@ -1,10 +1,9 @@
 // The log pane: one container's log, from its last lines on, live over the `containerLogs` subscription.
 import { useSubscription } from '@urql/preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { Report } from '../app.js';
 import type { GatewayConnection } from '../client.js';
 import type { DashboardLogsSubscription, LogStream } from '../gql/graphql.js';
-import { operationErrorOf } from '../operation-error.js';
+import { operationErrorOf, type Report } from '../operation-error.js';
 import { DashboardLogs } from '../operations.js';
 import type { ContainerRow } from './containers.js';
 
