@@ -73,8 +73,9 @@ let assets: Promise<Assets> | null = null;
 export function createDashboard(logger: Logger): DashboardRoute {
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     let built: Assets;
+    assets ??= readAssets();
     try {
-      built = await (assets ??= readAssets());
+      built = await assets;
     } catch (error) {
       // Kept for a while only: a build made meanwhile is picked up, but a missing one is not looked for on every request.
       const failed = assets;
