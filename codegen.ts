@@ -22,7 +22,7 @@ const config: CodegenConfig = {
     },
     // The browser's operations as strings (TypedDocumentString), so the page's bundle needs no graphql-js.
     './src/dashboard/gql/': {
-      documents: ['src/dashboard/**/*.ts', '!src/dashboard/gql/**'],
+      documents: ['src/dashboard/**/*.{ts,tsx}', '!src/dashboard/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

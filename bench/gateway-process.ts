@@ -20,7 +20,7 @@ export interface GatewayProcessOptions {
   label: string;
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
-  /** The checkout whose `src/main.ts` runs; this one by default (another, to compare two versions). */
+  /** The checkout whose Wharf runs (its dist/, built first when stale); this one by default (another, to compare two versions). */
   root?: string;
   /** A TypeScript script and its arguments, relative to `root`, run through tsx; by default Wharf itself, as `bin/wharf.js` runs it, on a free port. */
   entry?: string[];
@@ -54,7 +54,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   }
 
   const cwd = options.root ?? REPO_ROOT;
-  // Wharf runs as deployed: bin/wharf.js, which runs the compiled sources, with the Node flags its
+  // Wharf runs as `npm start` runs it: bin/wharf.js, which runs dist/ (building it first when stale), with the Node flags its
   // first line gives (heap and WebAssembly settings) and the benchmark's own (--cpu-prof, which NODE_OPTIONS refuses).
   const child = options.entry
     ? spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...options.entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })

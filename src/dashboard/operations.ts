@@ -1,4 +1,7 @@
 // The dashboard's GraphQL operations, typed by codegen into ./gql (run `npm run codegen` after changing one).
+//
+// Each is exported as its text (`.toString()`), which urql takes as a query string while TypeScript
+// still reads the operation's result and variables off it.
 import { graphql } from './gql/index.js';
 
 export const DashboardContainers = graphql(`
@@ -11,7 +14,7 @@ export const DashboardContainers = graphql(`
       status
     }
   }
-`);
+`).toString();
 
 /** The container events that change what the list shows; exec_* and attach do not. */
 export const DashboardEvents = graphql(`
@@ -28,7 +31,7 @@ export const DashboardEvents = graphql(`
       time
     }
   }
-`);
+`).toString();
 
 export const DashboardLogs = graphql(`
   subscription DashboardLogs($id: String!, $tail: Int) {
@@ -38,7 +41,7 @@ export const DashboardLogs = graphql(`
       message
     }
   }
-`);
+`).toString();
 
 export const DashboardStart = graphql(`
   mutation DashboardStart($id: String!) {
@@ -48,7 +51,7 @@ export const DashboardStart = graphql(`
       status
     }
   }
-`);
+`).toString();
 
 export const DashboardStop = graphql(`
   mutation DashboardStop($id: String!) {
@@ -58,7 +61,7 @@ export const DashboardStop = graphql(`
       status
     }
   }
-`);
+`).toString();
 
 export const DashboardRestart = graphql(`
   mutation DashboardRestart($id: String!) {
@@ -68,10 +71,10 @@ export const DashboardRestart = graphql(`
       status
     }
   }
-`);
+`).toString();
 
 export const DashboardRemove = graphql(`
   mutation DashboardRemove($id: String!, $force: Boolean) {
     removeContainer(id: $id, force: $force)
   }
-`);
+`).toString();

@@ -1,14 +1,16 @@
 // The dashboard at / in a real Chromium: the list kept live by events, a stop the engine confirms, live log lines, errors with codes.
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ContainerInspectWire } from '../../src/docker/types.js';
 import { STRICT_CREATE_POLICY } from '../../src/schema/create-policy.js';
 import { issueTokens } from '../helpers/access.js';
-import { openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
 import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from '../helpers/engine-api.js';
 import { startGateway, type TestGateway, gatewayForFile } from '../helpers/gateway.js';
 
 const { engine, gateway } = gatewayForFile();
+
+beforeAll(buildIfStale, 60_000);
 
 /** Every browser, gateway and container a test opens, closed and removed after it. */
 const browsers: TestBrowser[] = [];

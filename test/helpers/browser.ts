@@ -1,8 +1,11 @@
 // Debian's Chromium driven by playwright-core: no browser download, no network beyond loopback.
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.WHARF_TEST_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,6 +31,16 @@ export interface TestBrowser {
   /** Saves a full-page screenshot under test-artifacts/; returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/**
+ * Builds dist/ (the dashboard's files among it) unless it is current: the gateways of the tests run
+ * from src/ and serve the page from the build, which `npm test` makes first but a single test file
+ * run by hand may find missing or old.
+ */
+export async function buildIfStale(): Promise<void> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build.ts'), '--if-stale'], { cwd: root });
 }
 
 export async function openBrowser(): Promise<TestBrowser> {

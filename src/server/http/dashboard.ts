@@ -1,4 +1,4 @@
-// The dashboard page at /: its HTML, and src/dashboard/main.ts bundled by esbuild on first request and kept in memory.
+// The dashboard page at /: the files `npm run build` put in dist/dashboard/, read on first request and kept in memory.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { pathOf, sendError } from './respond.js';
 
-const SOURCE_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
+/**
+ * The build's output, found from the repository's root: three folders up from this module both as
+ * src/server/http/dashboard.ts (tests, `npm run dev`) and as dist/server/http/dashboard.js.
+ */
+const BUILT_DIR = fileURLToPath(new URL('../../../dist/dashboard/', import.meta.url));
 
 interface Asset {
   contentType: string;
@@ -14,44 +18,24 @@ interface Asset {
   etag: string;
 }
 
-function asset(contentType: string, body: Buffer): Asset {
-  return { contentType, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
-}
-
 type Assets = Map<string, Asset>;
 
-/** The page's paths; everything else is not the dashboard's. */
-const PATHS = /^\/(dashboard\.js|dashboard\.css|favicon\.svg)?$/;
+/** The page's paths, with the built file each one serves; everything else is not the dashboard's. */
+const FILES: ReadonlyMap<string, { file: string; contentType: string }> = new Map([
+  ['/', { file: 'index.html', contentType: 'text/html; charset=utf-8' }],
+  ['/dashboard.js', { file: 'dashboard.js', contentType: 'text/javascript; charset=utf-8' }],
+  ['/dashboard.css', { file: 'dashboard.css', contentType: 'text/css; charset=utf-8' }],
+  ['/favicon.svg', { file: 'favicon.svg', contentType: 'image/svg+xml' }],
+]);
 
-/** esbuild only when the page is first asked for: a gateway without visitors never loads it. */
-async function buildAssets(): Promise<Assets> {
-  const { build, stop } = await import('esbuild');
-  const [html, icon, result] = await Promise.all([
-    readFile(`${SOURCE_DIR}index.html`),
-    readFile(`${SOURCE_DIR}favicon.svg`),
-    build({
-      entryPoints: { dashboard: `${SOURCE_DIR}main.ts` },
-      bundle: true,
-      write: false,
-      outdir: `${SOURCE_DIR}out`,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      logLevel: 'silent',
-    }).finally(stop),
-  ]);
-  const assets: Assets = new Map([
-    ['/', asset('text/html; charset=utf-8', html)],
-    ['/favicon.svg', asset('image/svg+xml', icon)],
-  ]);
-  for (const file of result.outputFiles) {
-    const name = file.path.slice(file.path.lastIndexOf('/'));
-    const contentType = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
-    assets.set(name, asset(contentType, Buffer.from(file.contents)));
-  }
-  return assets;
+async function readAssets(): Promise<Assets> {
+  const entries = await Promise.all(
+    [...FILES].map(async ([path, { file, contentType }]): Promise<[string, Asset]> => {
+      const body = await readFile(`${BUILT_DIR}${file}`);
+      return [path, { contentType, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` }];
+    }),
+  );
+  return new Map(entries);
 }
 
 /** A Host header fit to name in the policy (name or address, optional port); anything else is left out. */
@@ -75,6 +59,9 @@ function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
+/** The same paths as FILES, for the route table. */
+const PATHS = /^\/(dashboard\.js|dashboard\.css|favicon\.svg)?$/;
+
 export interface DashboardRoute {
   /** The page's paths. */
   paths: RegExp;
@@ -82,28 +69,26 @@ export interface DashboardRoute {
   serve(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** How long a failed build is answered from memory before the next request tries again. */
-const RETRY_BUILD_MS = 10_000;
+/** How long a failed read is answered from memory before the next request tries again. */
+const RETRY_READ_MS = 10_000;
 
-/**
- * The built page, one per process: every app in it serves the same source, and one build at a time
- * lets each stop esbuild's service when it is done.
- */
+/** The page's files, one copy per process: every app in it serves the same build. */
 let assets: Promise<Assets> | null = null;
 
 export function createDashboard(logger: Logger): DashboardRoute {
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     let built: Assets;
+    assets ??= readAssets();
     try {
-      built = await (assets ??= buildAssets());
+      built = await assets;
     } catch (error) {
-      // Kept for a while only: a fixed source builds again, but a page that cannot build is not rebuilt on every request.
+      // Kept for a while only: a build made meanwhile is picked up, but a missing one is not looked for on every request.
       const failed = assets;
       setTimeout(() => {
         if (assets === failed) assets = null;
-      }, RETRY_BUILD_MS).unref();
-      logger.error({ err: error }, 'the dashboard did not build');
-      sendError(res, 'INTERNAL_SERVER_ERROR', 'The dashboard could not be built');
+      }, RETRY_READ_MS).unref();
+      logger.error({ err: error }, 'the dashboard is not built: run `npm run build`');
+      sendError(res, 'INTERNAL_SERVER_ERROR', 'The dashboard is not built');
       return;
     }
     const file = built.get(path);
@@ -113,7 +98,7 @@ export function createDashboard(logger: Logger): DashboardRoute {
     }
     const headers = {
       etag: file.etag,
-      // Revalidated each time, so the page of a restarted gateway (built from newer source) is picked up.
+      // Revalidated each time, so the page of a restarted gateway (a newer build) is picked up.
       'cache-control': 'no-cache',
       'content-security-policy': contentSecurityPolicy(req.headers.host),
       'x-content-type-options': 'nosniff',

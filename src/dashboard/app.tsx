@@ -1,0 +1,88 @@
+// The page: the token and the connection it makes, the error shown, and the container list beside the chosen container's log.
+import { Provider } from '@urql/preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { connectGateway, type GatewayConnection } from './client.js';
+import { type OperationError, operationErrorOf, type Report } from './operation-error.js';
+import { type ContainerRow, Containers } from './views/containers.js';
+import { ErrorBanner } from './views/error-banner.js';
+import { type ConnectionState, Header } from './views/header.js';
+import { Logs } from './views/logs.js';
+
+const TOKEN_KEY = 'wharf.token';
+
+interface Gateway {
+  gateway: GatewayConnection;
+  state: ConnectionState;
+  /** How often the WebSocket came back: each time, what was shown from before is read afresh. */
+  retries: number;
+  /** The events stream ended: the page no longer follows the engine. */
+  ended(): void;
+}
+
+/** A connection per session: each use of the token form closes the last one and opens the next with the stored token. */
+function useGateway(session: number): Gateway {
+  const [status, setStatus] = useState<{ of: GatewayConnection | null; state: ConnectionState; retries: number }>({ of: null, state: 'connecting', retries: 0 });
+  const current = useRef<GatewayConnection | null>(null);
+  const gateway = useMemo(() => {
+    const opened: GatewayConnection = connectGateway(new URL('/graphql', location.href), sessionStorage.getItem(TOKEN_KEY), {
+      // A replaced connection's news is no news.
+      connected: () => {
+        if (current.current === opened) setStatus({ of: opened, state: 'live', retries: opened.retries });
+      },
+      closed: () => {
+        if (current.current === opened) setStatus((last) => ({ ...last, of: opened, state: 'closed' }));
+      },
+    });
+    current.current = opened;
+    return opened;
+  }, [session]);
+  useEffect(() => () => gateway.dispose(), [gateway]);
+  const ended = useCallback(() => {
+    if (current.current === gateway) setStatus((last) => ({ ...last, of: gateway, state: 'closed' }));
+  }, [gateway]);
+  const mine = status.of === gateway;
+  return { gateway, state: mine ? status.state : 'connecting', retries: mine ? status.retries : 0, ended };
+}
+
+export function App() {
+  const [session, setSession] = useState(0);
+  const [error, setError] = useState<OperationError | null>(null);
+  const [forceRemove, setForceRemove] = useState(false);
+  const { gateway, state, retries, ended } = useGateway(session);
+
+  const report = useCallback<Report>((failure) => setError(operationErrorOf(failure)), []);
+  const applyToken = useCallback((token: string) => {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+    setError(null);
+    setSession((n) => n + 1);
+  }, []);
+
+  return (
+    <Provider value={gateway.client}>
+      <Header state={state} initialToken={sessionStorage.getItem(TOKEN_KEY) ?? ''} onToken={applyToken} forceRemove={forceRemove} onForceRemove={setForceRemove} />
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {/* Keyed by the session: a new connection starts with a fresh list and no log pane. */}
+      <Workspace key={session} gateway={gateway} retries={retries} forceRemove={forceRemove} report={report} onEnded={ended} />
+    </Provider>
+  );
+}
+
+interface WorkspaceProps {
+  gateway: GatewayConnection;
+  retries: number;
+  forceRemove: boolean;
+  report: Report;
+  /** The events stream ended: the page no longer follows the engine. */
+  onEnded(): void;
+}
+
+function Workspace({ gateway, retries, forceRemove, report, onEnded }: WorkspaceProps) {
+  const [selected, setSelected] = useState<ContainerRow | null>(null);
+  return (
+    <main>
+      <Containers retries={retries} forceRemove={forceRemove} selectedId={selected?.id ?? null} onSelect={setSelected} report={report} onEnded={onEnded} />
+      <Logs key={selected?.id} container={selected} gateway={gateway} report={report} />
+    </main>
+  );
+}
