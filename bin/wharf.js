@@ -35,7 +35,9 @@ if (isStale(ROOT)) {
   if (build.status !== 0) {
     // A read-only install still runs the build it came with.
     if (!existsSync(MAIN)) {
-      console.error(`wharf: cannot build ${DIST}/ (${build.error?.message ?? `exit ${build.status ?? build.signal}`}); run \`npm run build\``);
+      console.error(
+        `wharf: cannot build ${DIST}/ (${build.error?.message ?? `exit ${build.status ?? build.signal}`}); run \`npm run build\``,
+      );
       process.exit(1);
     }
     process.emitWarning(`wharf: running the ${DIST}/ that was there: it could not be built from the current sources`);

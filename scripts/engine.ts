@@ -1,6 +1,16 @@
 // Starts and stops a private, disposable dockerd and loads the busybox test image into it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, appendFileSync, closeSync, existsSync, constants as fsConstants, openSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  closeSync,
+  existsSync,
+  constants as fsConstants,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+} from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,13 +22,26 @@ const TEST_IMAGE_REPO = 'wharf-test/busybox';
 const TEST_IMAGE_TAG = 'latest';
 const BUSYBOX = '/bin/busybox';
 const BUSYBOX_APPLETS = [
-  'sh', 'echo', 'date', 'sleep', 'cat', 'yes', 'seq', 'ls', 'ps', 'top',
-  'head', 'tail', 'wc', 'env', 'true', 'false',
+  'sh',
+  'echo',
+  'date',
+  'sleep',
+  'cat',
+  'yes',
+  'seq',
+  'ls',
+  'ps',
+  'top',
+  'head',
+  'tail',
+  'wc',
+  'env',
+  'true',
+  'false',
 ];
 const ROOTFS_DIRS = ['tmp', 'etc', 'proc', 'sys', 'dev'];
 
-const INSTALL_HINT =
-  'Install them as root (Debian/Ubuntu): apt-get update && apt-get install -y docker.io busybox-static';
+const INSTALL_HINT = 'Install them as root (Debian/Ubuntu): apt-get update && apt-get install -y docker.io busybox-static';
 
 const PING_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 20_000;
@@ -153,10 +176,14 @@ function launchDaemon(dockerd: string, dir: string, logPath: string): DaemonRun 
     child = spawn(
       dockerd,
       [
-        '--host', `unix://${join(dir, 'docker.sock')}`,
-        '--data-root', join(dir, 'data'),
-        '--exec-root', join(dir, 'exec'),
-        '--pidfile', join(dir, 'docker.pid'),
+        '--host',
+        `unix://${join(dir, 'docker.sock')}`,
+        '--data-root',
+        join(dir, 'data'),
+        '--exec-root',
+        join(dir, 'exec'),
+        '--pidfile',
+        join(dir, 'docker.pid'),
         '--bridge=none',
         '--iptables=false',
         '--ip6tables=false',
@@ -230,7 +257,7 @@ function checkPrerequisites(): string {
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(
-      'Wharf\'s test engine runs its own dockerd, which needs root: run the tests as root, ' +
+      "Wharf's test engine runs its own dockerd, which needs root: run the tests as root, " +
         'or point WHARF_TEST_DOCKER_HOST at a disposable engine you started yourself (never the machine-wide one).',
     );
   }
@@ -255,11 +282,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-async function waitForPing(
-  socketPath: string,
-  exitStatus: () => ExitStatus | undefined,
-  logPath: string,
-): Promise<void> {
+async function waitForPing(socketPath: string, exitStatus: () => ExitStatus | undefined, logPath: string): Promise<void> {
   const deadline = Date.now() + PING_TIMEOUT_MS;
   const client = new Client('http://localhost', { socketPath, connectTimeout: 2_000 });
   let lastError = 'no answer yet';
@@ -267,9 +290,7 @@ async function waitForPing(
     for (;;) {
       const exit = exitStatus();
       if (exit) {
-        throw new Error(
-          `dockerd exited early (code ${exit.code}, signal ${exit.signal}); tail of dockerd.log:\n${readLogTail(logPath)}`,
-        );
+        throw new Error(`dockerd exited early (code ${exit.code}, signal ${exit.signal}); tail of dockerd.log:\n${readLogTail(logPath)}`);
       }
       try {
         const res = await client.request({ method: 'GET', path: '/_ping', headersTimeout: 2_000, bodyTimeout: 2_000 });
@@ -314,11 +335,7 @@ async function killRunningContainers(socketPath: string): Promise<void> {
   }
 }
 
-async function terminate(
-  pid: number | undefined,
-  exited: Promise<ExitStatus>,
-  hasExited: () => boolean,
-): Promise<void> {
+async function terminate(pid: number | undefined, exited: Promise<ExitStatus>, hasExited: () => boolean): Promise<void> {
   if (pid === undefined || hasExited()) return;
   // The timer is ref'd on purpose: the child itself is unref'd, and something must keep Node waiting.
   const waitFor = async (ms: number): Promise<boolean> => {

@@ -5,7 +5,7 @@ import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/observability/logger.js';
-import { loadTokenFile } from './server/auth/tokens.js';
+import { loadTokenFile, type TokenEntry } from './server/auth/tokens.js';
 
 export interface WharfConfig {
   port: number;
@@ -82,7 +82,11 @@ const FLAG_OPTIONS = {
 } as const;
 
 const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value);
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function whole(name: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
@@ -91,10 +95,12 @@ function whole(name: string, text: string | undefined, fallback: number, min = 1
   return value;
 }
 
+const parseFlags = (argv: string[]) => parseArgs({ args: argv, options: FLAG_OPTIONS, strict: true, allowPositionals: false });
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig | 'help' {
-  let values;
+  let values: ReturnType<typeof parseFlags>['values'];
   try {
-    ({ values } = parseArgs({ args: argv, options: FLAG_OPTIONS, strict: true, allowPositionals: false }));
+    ({ values } = parseFlags(argv));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -115,7 +121,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
   let access: AccessConfig;
   let warning: string | undefined;
   if (tokensFile) {
-    let tokens;
+    let tokens: TokenEntry[];
     try {
       tokens = loadTokenFile(tokensFile);
     } catch (error) {

@@ -26,7 +26,7 @@ function tokenCommand(argv: string[]): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'token') return tokenCommand(argv.slice(1));
-  let config;
+  let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(argv, process.env);
   } catch (error) {
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
   });
-  let address;
+  let address: Awaited<ReturnType<typeof app.listen>>;
   try {
     address = await app.listen(config.port, config.host);
   } catch (error) {

@@ -21,7 +21,11 @@ interface Gateway {
 
 /** A connection per session: each use of the token form closes the last one and opens the next with the stored token. */
 function useGateway(session: number): Gateway {
-  const [status, setStatus] = useState<{ of: GatewayConnection | null; state: ConnectionState; retries: number }>({ of: null, state: 'connecting', retries: 0 });
+  const [status, setStatus] = useState<{ of: GatewayConnection | null; state: ConnectionState; retries: number }>({
+    of: null,
+    state: 'connecting',
+    retries: 0,
+  });
   const current = useRef<GatewayConnection | null>(null);
   const gateway = useMemo(() => {
     const opened: GatewayConnection = connectGateway(new URL('/graphql', location.href), sessionStorage.getItem(TOKEN_KEY), {
@@ -60,7 +64,13 @@ export function App() {
 
   return (
     <Provider value={gateway.client}>
-      <Header state={state} initialToken={sessionStorage.getItem(TOKEN_KEY) ?? ''} onToken={applyToken} forceRemove={forceRemove} onForceRemove={setForceRemove} />
+      <Header
+        state={state}
+        initialToken={sessionStorage.getItem(TOKEN_KEY) ?? ''}
+        onToken={applyToken}
+        forceRemove={forceRemove}
+        onForceRemove={setForceRemove}
+      />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {/* Keyed by the session: a new connection starts with a fresh list and no log pane. */}
       <Workspace key={session} gateway={gateway} retries={retries} forceRemove={forceRemove} report={report} onEnded={ended} />
@@ -81,7 +91,14 @@ function Workspace({ gateway, retries, forceRemove, report, onEnded }: Workspace
   const [selected, setSelected] = useState<ContainerRow | null>(null);
   return (
     <main>
-      <Containers retries={retries} forceRemove={forceRemove} selectedId={selected?.id ?? null} onSelect={setSelected} report={report} onEnded={onEnded} />
+      <Containers
+        retries={retries}
+        forceRemove={forceRemove}
+        selectedId={selected?.id ?? null}
+        onSelect={setSelected}
+        report={report}
+        onEnded={onEnded}
+      />
       <Logs key={selected?.id} container={selected} gateway={gateway} report={report} />
     </main>
   );

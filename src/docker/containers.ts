@@ -45,7 +45,7 @@ export function containersApi(engine: EngineTransport) {
     return endpoint(template, { id });
   };
   const stopTimeout = (t: number | undefined) =>
-    Math.max(engine.settings.headersTimeoutMs, ((t ?? DEFAULT_STOP_SECONDS) * 1000) + STOP_GRACE_MS);
+    Math.max(engine.settings.headersTimeoutMs, (t ?? DEFAULT_STOP_SECONDS) * 1000 + STOP_GRACE_MS);
 
   return {
     list(options: ListOptions, call: EngineCall = {}): Promise<ContainerSummary[]> {
@@ -88,7 +88,12 @@ export function containersApi(engine: EngineTransport) {
 
     /** Resource usage as a stream of samples (NDJSON). The caller consumes or destroys the body. */
     async stats(id: string, call: EngineCall = {}): Promise<Readable> {
-      const res = await engine.stream({ method: 'GET', endpoint: container('/containers/{id}/stats', id), query: { stream: true }, ...call });
+      const res = await engine.stream({
+        method: 'GET',
+        endpoint: container('/containers/{id}/stats', id),
+        query: { stream: true },
+        ...call,
+      });
       return res.body;
     },
 

@@ -1,13 +1,7 @@
 // Engine failures as typed errors: one mapping from HTTP statuses and socket errors to Wharf's codes.
 
 /** The contract codes that an engine call can end in (the full list is in schema/errors.ts). */
-export type EngineErrorCode =
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'BAD_USER_INPUT'
-  | 'DOCKER_UNAVAILABLE'
-  | 'DOCKER_ERROR'
-  | 'SLOW_CONSUMER';
+export type EngineErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'DOCKER_UNAVAILABLE' | 'DOCKER_ERROR' | 'SLOW_CONSUMER';
 
 export class EngineError extends Error {
   override readonly name: string = 'EngineError';

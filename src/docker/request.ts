@@ -196,11 +196,7 @@ export class EngineTransport {
     });
   }
 
-  private async send(
-    req: EngineRequest,
-    versioned: boolean,
-    bodyTimeout?: number,
-  ): Promise<Dispatcher.ResponseData> {
+  private async send(req: EngineRequest, versioned: boolean, bodyTimeout?: number): Promise<Dispatcher.ResponseData> {
     const started = performance.now();
     const query = encodeQuery(req.query);
     let res: Dispatcher.ResponseData;

@@ -23,7 +23,15 @@ export function systemApi(engine: EngineTransport) {
     events(options: { filters?: Record<string, string[]>; since?: string }, call: EngineCall = {}): Promise<StreamIterator<EventWire>> {
       const filters = options.filters && Object.keys(options.filters).length ? JSON.stringify(options.filters) : undefined;
       const open = async (own: AbortSignal): Promise<Readable> =>
-        (await engine.stream({ method: 'GET', endpoint: EVENTS, query: { filters, since: options.since }, signal: own, observe: call.observe })).body;
+        (
+          await engine.stream({
+            method: 'GET',
+            endpoint: EVENTS,
+            query: { filters, since: options.since },
+            signal: own,
+            observe: call.observe,
+          })
+        ).body;
       return ndjsonStream<EventWire>(open, call.signal, parseEvent);
     },
   };

@@ -237,7 +237,7 @@ builder.mutationFields((t) => ({
   stopContainer: t.field({
     type: ContainerRef,
     authScopes: { operator: true },
-    description: 'timeout is Docker\'s t, in seconds. Already stopped: no error.',
+    description: "timeout is Docker's t, in seconds. Already stopped: no error.",
     args: { id: t.arg.string({ required: true }), timeout: t.arg.int() },
     resolve: (_root, args, ctx) => {
       const timeout = checkTimeout(args.timeout);
@@ -290,7 +290,7 @@ builder.mutationFields((t) => ({
   removeContainer: t.field({
     type: 'ID',
     authScopes: { admin: true },
-    description: 'Answers the removed container\'s full id.',
+    description: "Answers the removed container's full id.",
     args: {
       id: t.arg.string({ required: true }),
       force: t.arg.boolean({ defaultValue: false }),

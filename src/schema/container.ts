@@ -53,7 +53,7 @@ export const ContainerRef = builder.objectRef<ContainerSource>('Container').impl
       resolve: (c, _args, ctx) => c.inspect ?? ctx.loaders.inspect(c.id),
     }),
     exportUrl: t.string({
-      description: 'The gateway path that streams this container\'s filesystem as a tar.',
+      description: "The gateway path that streams this container's filesystem as a tar.",
       resolve: (c) => `/containers/${c.id}/export`,
     }),
   }),
@@ -82,12 +82,9 @@ builder.queryFields((t) => ({
       if (args.limit != null && args.limit < 0) throw badInput('limit must not be negative');
       const filters: Record<string, string[]> = {};
       for (const [key, values] of Object.entries(args.filters ?? {})) {
-        if (values && values.length) filters[key] = values.map(String);
+        if (values?.length) filters[key] = values.map(String);
       }
-      const list = await ctx.docker.containers.list(
-        { all: args.all ?? false, limit: args.limit ?? undefined, filters },
-        ctx.engineCall,
-      );
+      const list = await ctx.docker.containers.list({ all: args.all ?? false, limit: args.limit ?? undefined, filters }, ctx.engineCall);
       return list.map(fromSummary);
     },
   }),

@@ -95,7 +95,8 @@ export function enforceCreatePolicy(body: ContainerCreateWire, policy: CreatePol
   for (const bind of host.Binds ?? []) {
     const [source = '', , options = ''] = bind.split(':');
     // A source that is not a path is a named volume, which stays inside the engine.
-    if (source.startsWith('/')) checkBindSource(`hostConfig.binds "${bind}"`, source, options.split(',').includes('ro'), policy, realPrefixes);
+    if (source.startsWith('/'))
+      checkBindSource(`hostConfig.binds "${bind}"`, source, options.split(',').includes('ro'), policy, realPrefixes);
   }
   for (const mount of host.Mounts ?? []) {
     if (mount.Type === 'bind') {
@@ -113,9 +114,12 @@ export function enforceCreatePolicy(body: ContainerCreateWire, policy: CreatePol
       if (hostNamespace(mode)) refuse(`${option} "${mode}"`, 'it shares a namespace of the host or of another container');
     }
   }
-  if ((host.CapAdd?.length ?? 0) > 0 && !policy.allowCapAdd) refuse(`hostConfig.capAdd ${JSON.stringify(host.CapAdd)}`, 'added capabilities widen what the container may do to the host');
-  if ((host.Devices?.length ?? 0) > 0 && !policy.allowDevices) refuse('hostConfig.devices', 'host devices give direct access to the hardware');
+  if ((host.CapAdd?.length ?? 0) > 0 && !policy.allowCapAdd)
+    refuse(`hostConfig.capAdd ${JSON.stringify(host.CapAdd)}`, 'added capabilities widen what the container may do to the host');
+  if ((host.Devices?.length ?? 0) > 0 && !policy.allowDevices)
+    refuse('hostConfig.devices', 'host devices give direct access to the hardware');
   for (const option of host.SecurityOpt ?? []) {
-    if (!CONFINED.test(option) && !policy.allowUnconfined) refuse(`hostConfig.securityOpt "${option}"`, 'it can lift the confinement of the container');
+    if (!CONFINED.test(option) && !policy.allowUnconfined)
+      refuse(`hostConfig.securityOpt "${option}"`, 'it can lift the confinement of the container');
   }
 }

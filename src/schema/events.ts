@@ -57,7 +57,7 @@ builder.subscriptionField('events', (t) =>
     subscribe: (_root, args, ctx) => {
       const filters: Record<string, string[]> = {};
       for (const [key, values] of Object.entries(args.filters ?? {})) {
-        if (values && values.length) filters[key] = values.map(String);
+        if (values?.length) filters[key] = values.map(String);
       }
       const since = args.since ? toUnixNanoString(args.since) : undefined;
       return ctx.docker.system.events({ filters, since }, ctx.engineCall);

@@ -17,4 +17,3 @@ export { toClientError } from './errors.js';
 
 /** Sorted, so the printed SDL (schema/schema.graphql, written by `npm run schema`) is deterministic. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });
-

@@ -16,7 +16,10 @@ import { LabelRef, labelPairs } from './label.js';
 
 const InspectStateRef = builder.objectRef<ContainerStateWire>('InspectState').implement({
   fields: (t) => ({
-    status: t.string({ description: 'The engine\'s word: created, running, paused, restarting, removing, exited, dead.', resolve: (s) => s.Status }),
+    status: t.string({
+      description: "The engine's word: created, running, paused, restarting, removing, exited, dead.",
+      resolve: (s) => s.Status,
+    }),
     running: t.boolean({ resolve: (s) => s.Running }),
     paused: t.boolean({ resolve: (s) => s.Paused }),
     restarting: t.boolean({ resolve: (s) => s.Restarting }),
@@ -25,7 +28,12 @@ const InspectStateRef = builder.objectRef<ContainerStateWire>('InspectState').im
     pid: t.int({ resolve: (s) => s.Pid }),
     exitCode: t.int({ resolve: (s) => s.ExitCode }),
     error: t.string({ resolve: (s) => s.Error }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, description: 'Null while the engine reports its zero time.', resolve: (s) => realTime(s.StartedAt) }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Null while the engine reports its zero time.',
+      resolve: (s) => realTime(s.StartedAt),
+    }),
     finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => realTime(s.FinishedAt) }),
   }),
 });

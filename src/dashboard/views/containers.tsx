@@ -91,7 +91,14 @@ export function Containers({ retries, forceRemove, selectedId, onSelect, report,
         </thead>
         <tbody id="container-rows">
           {containers?.map((container) => (
-            <Row key={container.id} container={container} selected={container.id === selectedId} forceRemove={forceRemove} onSelect={onSelect} report={report} />
+            <Row
+              key={container.id}
+              container={container}
+              selected={container.id === selectedId}
+              forceRemove={forceRemove}
+              onSelect={onSelect}
+              report={report}
+            />
           ))}
         </tbody>
       </table>
@@ -134,7 +141,13 @@ function Row({ container, selected, forceRemove, onSelect, report }: RowProps) {
   };
 
   return (
-    <tr data-testid="container-row" data-id={container.id} data-name={container.name} data-state={container.state} class={selected ? 'selected' : undefined}>
+    <tr
+      data-testid="container-row"
+      data-id={container.id}
+      data-name={container.name}
+      data-state={container.state}
+      class={selected ? 'selected' : undefined}
+    >
       <td class="name">
         <button type="button" data-testid="select-logs" title="show its log" onClick={() => onSelect(container)}>
           {container.name}

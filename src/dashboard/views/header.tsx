@@ -41,7 +41,13 @@ export function Header({ state, initialToken, onToken, forceRemove, onForceRemov
         <button type="submit">Use</button>
       </form>
       <label>
-        <input id="force-remove" type="checkbox" data-testid="force-remove" checked={forceRemove} onChange={(event) => onForceRemove(event.currentTarget.checked)} />{' '}
+        <input
+          id="force-remove"
+          type="checkbox"
+          data-testid="force-remove"
+          checked={forceRemove}
+          onChange={(event) => onForceRemove(event.currentTarget.checked)}
+        />{' '}
         force remove
       </label>
     </header>

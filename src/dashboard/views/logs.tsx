@@ -51,12 +51,19 @@ export function Logs({ container, gateway, report }: LogsProps) {
 }
 
 function LivePane({ id, gateway, report }: { id: string; gateway: GatewayConnection; report: Report }) {
-  const [log] = useSubscription({ query: DashboardLogs, variables: { id, tail: LOG_TAIL } }, (received: Received | undefined, data: DashboardLogsSubscription): Received => {
-    const { stream, message } = data.containerLogs;
-    const base = received?.retries === gateway.retries ? received : { retries: gateway.retries, lines: [], next: 0 };
-    const kept = base.lines.length >= LOG_KEEP ? base.lines.slice(base.lines.length - LOG_KEEP + 1) : base.lines;
-    return { retries: base.retries, lines: [...kept, { key: base.next, text: message, stream: streamClass(stream) }], next: base.next + 1 };
-  });
+  const [log] = useSubscription(
+    { query: DashboardLogs, variables: { id, tail: LOG_TAIL } },
+    (received: Received | undefined, data: DashboardLogsSubscription): Received => {
+      const { stream, message } = data.containerLogs;
+      const base = received?.retries === gateway.retries ? received : { retries: gateway.retries, lines: [], next: 0 };
+      const kept = base.lines.length >= LOG_KEEP ? base.lines.slice(base.lines.length - LOG_KEEP + 1) : base.lines;
+      return {
+        retries: base.retries,
+        lines: [...kept, { key: base.next, text: message, stream: streamClass(stream) }],
+        next: base.next + 1,
+      };
+    },
+  );
 
   useEffect(() => {
     if (log.error) report(log.error);

@@ -108,7 +108,10 @@ export function useContractErrorCodes(): Plugin {
         }),
       );
     },
-    onValidate: () => ({ result }) => rewrite(result),
+    onValidate:
+      () =>
+      ({ result }) =>
+        rewrite(result),
     onResultProcess: ({ result }) => {
       for (const one of Array.isArray(result) ? result : [result]) {
         if (one && typeof one === 'object' && 'errors' in one) rewrite((one as { errors?: readonly unknown[] }).errors);

@@ -23,7 +23,10 @@ export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'x-wharf-csrf', 'authorizati
 export function hardeningPlugins(options: { limits: DocumentLimits; introspection: boolean }): Plugin[] {
   const { limits } = options;
   // Reported as validation errors, not thrown: a thrown one would end a whole WebSocket connection.
-  const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)] };
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
+  };
   const plugins: Plugin[] = [
     maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
     maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }) as Plugin,

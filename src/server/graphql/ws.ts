@@ -1,7 +1,7 @@
 // graphql-ws (graphql-transport-ws) on the HTTP server's /graphql, every operation through Yoga's envelop.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../../schema/access.js';
@@ -24,10 +24,7 @@ export interface WebSocketOptions {
 }
 
 /** Who a connection is, from its connection_init payload or its upgrade request. */
-export type ConnectionAuthenticator = (
-  payload: Readonly<Record<string, unknown>> | undefined,
-  request: IncomingMessage,
-) => Authentication;
+export type ConnectionAuthenticator = (payload: Readonly<Record<string, unknown>> | undefined, request: IncomingMessage) => Authentication;
 
 /** One WebSocket connection once connection_init accepted it: who it is, and its operations by the client's ids. */
 interface Connection {
@@ -102,7 +99,7 @@ export function attachWebSocket(
           operation,
         });
         // graphql-ws calls onComplete only for operations that started: a refused one frees its slot here.
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(payload.query);
         } catch (error) {
@@ -110,7 +107,10 @@ export function attachWebSocket(
           return [
             error instanceof GraphQLError
               ? error
-              : codedError('BAD_USER_INPUT', error instanceof RangeError ? 'The document is nested too deeply' : 'The document could not be parsed'),
+              : codedError(
+                  'BAD_USER_INPUT',
+                  error instanceof RangeError ? 'The document is nested too deeply' : 'The document could not be parsed',
+                ),
           ];
         }
         let errors: readonly GraphQLError[];

@@ -41,7 +41,12 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     maxRequestBodySize: false,
     // Closed unless origins are configured: Yoga's default would echo any origin.
     cors: options.corsOrigins.length
-      ? { origin: options.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-wharf-csrf', 'x-graphql-yoga-csrf'] }
+      ? {
+          origin: options.corsOrigins,
+          credentials: true,
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['content-type', 'authorization', 'x-wharf-csrf', 'x-graphql-yoga-csrf'],
+        }
       : false,
     plugins: [
       ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),

@@ -2,6 +2,7 @@
 // route, origin, authentication and role, method, body size; then the route's handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { Principal } from '../../schema/access.js';
 import type { Authentication } from '../auth/access.js';
 import { originAllowed } from '../graphql/hardening.js';
 import { requestIdFrom } from './request-id.js';
@@ -33,7 +34,7 @@ export function createDispatcher(options: DispatchOptions) {
       sendError(res, 'FORBIDDEN', 'This origin may not use the gateway');
       return;
     }
-    let principal;
+    let principal: Principal | undefined;
     if (route.auth !== 'none') {
       const auth = options.authenticate(req);
       if (!auth.ok) {

@@ -44,7 +44,15 @@ export function routeTable(deps: RouteDependencies): Route[] {
   }
   if (deps.graphiql) {
     // The page is static and asks for nothing itself; GraphiQL's operations authenticate like any other.
-    routes.push({ name: 'graphiql', methods: ['GET'], path: '/graphql', when: wantsHtml, auth: 'none', checkOrigin: true, handler: graphql });
+    routes.push({
+      name: 'graphiql',
+      methods: ['GET'],
+      path: '/graphql',
+      when: wantsHtml,
+      auth: 'none',
+      checkOrigin: true,
+      handler: graphql,
+    });
   }
   routes.push(
     // CORS preflights carry no credentials by design.

@@ -1,5 +1,5 @@
 // The audit log: every mutation, allowed or denied, as one structured line.
-import { getArgumentValues, getOperationAST, GraphQLError, Kind, type ExecutionArgs, type FieldNode } from 'graphql';
+import { getArgumentValues, getOperationAST, type GraphQLError, Kind, type ExecutionArgs, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ServerContext } from '../operation.js';
 

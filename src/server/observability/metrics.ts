@@ -49,7 +49,7 @@ export class WharfMetrics {
   });
   private readonly engineSeconds = new Histogram({
     name: 'wharf_engine_request_duration_seconds',
-    help: 'Time to the Docker engine\'s response headers, by method, endpoint template and status',
+    help: "Time to the Docker engine's response headers, by method, endpoint template and status",
     labelNames: ['method', 'endpoint', 'status'] as const,
     buckets: ENGINE_BUCKETS,
     registers: [this.registry],

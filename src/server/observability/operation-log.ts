@@ -81,10 +81,7 @@ export class OperationLog {
   }
 
   /** The subscription's event stream, calling `onEnd` once, however it ends: done, return(), throw() or a failing next(). */
-  private tracked(
-    source: AsyncIterable<ExecutionResult>,
-    onEnd: (outcome: string) => void,
-  ): AsyncIterableIterator<ExecutionResult> {
+  private tracked(source: AsyncIterable<ExecutionResult>, onEnd: (outcome: string) => void): AsyncIterableIterator<ExecutionResult> {
     const iterator = source[Symbol.asyncIterator]();
     let ended = false;
     let outcome = 'ok';

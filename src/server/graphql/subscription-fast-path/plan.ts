@@ -56,13 +56,13 @@ export function planEvents(args: ExecutionArgs): EventPlan | undefined {
   if (args.fieldResolver) return undefined;
   const operation = getOperationAST(document, args.operationName);
   const parentType = schema.getSubscriptionType();
-  if (!operation || operation.operation !== 'subscription' || !parentType) return undefined;
+  if (operation?.operation !== 'subscription' || !parentType) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   const rootFields = collectFields(parentType, [operation.selectionSet], fragments);
-  if (!rootFields || rootFields.size !== 1) return undefined;
+  if (rootFields?.size !== 1) return undefined;
   const [responseKey, fieldNodes] = [...rootFields][0]!;
   const fieldNode = fieldNodes[0]!;
   const field = parentType.getFields()[fieldNode.name.value];
@@ -126,7 +126,11 @@ function isAwaitedOrRaised(value: unknown): boolean {
 }
 
 /** How to copy a value of this type with this selection, or undefined when it is not plain data. */
-function planValue(type: GraphQLOutputType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
+function planValue(
+  type: GraphQLOutputType,
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Copy | undefined {
   if (isNonNullType(type)) {
     const inner = planValue(type.ofType, fieldNodes, fragments);
     // A null here is an error the executor words and places.
@@ -161,8 +165,16 @@ function copyList(list: readonly unknown[], item: Copy): unknown {
   return out;
 }
 
-function planObject(type: GraphQLObjectType, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Copy | undefined {
-  const fields = collectFields(type, fieldNodes.map((node) => node.selectionSet).filter((set) => set !== undefined), fragments);
+function planObject(
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Copy | undefined {
+  const fields = collectFields(
+    type,
+    fieldNodes.map((node) => node.selectionSet).filter((set) => set !== undefined),
+    fragments,
+  );
   if (!fields) return undefined;
   const keys: string[] = [];
   const names: string[] = [];

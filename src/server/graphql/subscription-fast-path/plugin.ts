@@ -31,7 +31,13 @@ export async function subscribeWithPlan(args: ExecutionArgs): Promise<EventResul
     source = await createSourceEventStream(args);
   } catch (error) {
     // graphql-js throws where the subscribe resolver gave no stream; Yoga's executor reports it.
-    return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error })] };
+    return {
+      errors: [
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error }),
+      ],
+    };
   }
   if (!isAsyncIterable(source)) return source;
 
