@@ -38,17 +38,3 @@ export function hardeningPlugins(options: { limits: DocumentLimits; introspectio
   if (!options.introspection) plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
   return plugins;
 }
-
-/**
- * Whether a browser page from `origin` may talk to this gateway: no Origin (not a browser),
- * the gateway's own origin (GraphiQL, the dashboard), or one of the configured ones.
- */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
-  if (!origin) return true;
-  if (allowed.includes('*') || allowed.includes(origin)) return true;
-  try {
-    return !!host && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}

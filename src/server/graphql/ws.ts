@@ -7,8 +7,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../../schema/access.js';
 import { codedError } from '../../schema/errors.js';
 import type { Authentication } from '../auth/access.js';
-import type { OpenOperations } from '../http/shutdown.js';
-import { operationRequestId, requestIdFrom } from '../http/request-id.js';
+import type { OpenOperations } from '../open-operations.js';
+import { operationRequestId, requestIdFrom } from '../request-id.js';
 import { Operation } from '../operation.js';
 import type { WharfYoga } from './yoga.js';
 

@@ -4,8 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Principal } from '../../schema/access.js';
 import type { Authentication } from '../auth/access.js';
-import { originAllowed } from '../graphql/hardening.js';
-import { requestIdFrom } from './request-id.js';
+import { originAllowed } from './origin.js';
+import { requestIdFrom } from '../request-id.js';
 import { pathOf, sendError } from './respond.js';
 import { ANY_OTHER_PATH, type Route } from './route.js';
 

@@ -5,7 +5,7 @@ import type { DockerClient } from '../../docker/client.js';
 import { isAbortError } from '../../docker/errors.js';
 import { sendError, sendFailure } from './respond.js';
 import type { RequestContext } from './route.js';
-import type { OpenOperations } from './shutdown.js';
+import type { OpenOperations } from '../open-operations.js';
 
 export function exportRoute(docker: DockerClient, open: OpenOperations) {
   return (req: IncomingMessage, res: ServerResponse, { params: [encodedId = ''] }: RequestContext): void => {

@@ -9,7 +9,7 @@ import { exportRoute } from './export.js';
 import { metricsRoute } from './metrics.js';
 import { health, readiness } from './probes.js';
 import { ANY_OTHER_PATH, type RequestContext, type Route } from './route.js';
-import type { OpenOperations } from './shutdown.js';
+import type { OpenOperations } from '../open-operations.js';
 
 export interface RouteDependencies {
   docker: DockerClient;

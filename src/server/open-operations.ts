@@ -1,6 +1,6 @@
 // What a graceful stop waits for and what it ends: subscriptions are ended cleanly (clients get `complete`); queries, mutations and exports may finish.
 import type { Plugin } from 'graphql-yoga';
-import type { Operation, ServerContext } from '../operation.js';
+import type { Operation, ServerContext } from './operation.js';
 
 /** How long a stop waits for operations and downloads to finish before it cuts the connections. */
 export const DRAIN_MS = 3_000;
