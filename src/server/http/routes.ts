@@ -89,8 +89,9 @@ function graphqlRoute(yoga: WharfYoga, open: OpenOperations) {
     const operation = new Operation(ctx.requestId, streamingResponse(req) ? 'sse' : 'http', ctx.principal);
     open.open(operation);
     res.once('close', () => {
-      // The client went away, or the answer is complete: either way nothing more runs for it.
-      operation.abort();
+      // A client gone before its answer was complete: nothing more runs for it. (Aborting a finished
+      // operation would only cost an AbortError's stack trace on every request.)
+      if (!res.writableFinished) operation.abort();
       open.close(operation);
     });
     void yoga(req, res, { operation });
