@@ -1,6 +1,7 @@
 // Configuration from flags and environment: where to listen, which engine to drive, who may do what.
 import { parseArgs } from 'node:util';
 import { connectionFromEnv, type ConnectionSettings } from './docker/connection.js';
+import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from './schema/answer-bounds.js';
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
@@ -18,6 +19,7 @@ export interface WharfConfig {
   dashboard: boolean;
   corsOrigins: string[];
   limits: DocumentLimits;
+  answerBounds: AnswerBounds;
   logLevel: LogLevel;
   /** A line to print loudly at start, for --insecure-no-auth. */
   warning?: string;
@@ -48,6 +50,10 @@ Options (each also read from the environment variable in brackets):
   --no-dashboard           do not serve the dashboard page at / [WHARF_DASHBOARD=0]
   --max-depth N, --max-aliases N, --max-tokens N, --max-cost N
                            document limits [WHARF_MAX_DEPTH ...] (defaults ${DEFAULT_LIMITS.maxDepth}, ${DEFAULT_LIMITS.maxAliases}, ${DEFAULT_LIMITS.maxTokens}, ${DEFAULT_LIMITS.maxCost})
+  --max-log-lines N, --max-log-bytes N
+                           the most one Container.logs answer holds; past it the field is an
+                           error naming tail, since and the subscription [WHARF_MAX_LOG_LINES ...]
+                           (defaults ${DEFAULT_ANSWER_BOUNDS.logLines}, ${DEFAULT_ANSWER_BOUNDS.logBytes})
   --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
                            (default info; one JSON line per operation at info)
   -h, --help               this text
@@ -77,6 +83,8 @@ const FLAG_OPTIONS = {
   'max-aliases': { type: 'string' },
   'max-tokens': { type: 'string' },
   'max-cost': { type: 'string' },
+  'max-log-lines': { type: 'string' },
+  'max-log-bytes': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -159,6 +167,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     maxTokens: whole('--max-tokens', values['max-tokens'] ?? env.WHARF_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
     maxCost: whole('--max-cost', values['max-cost'] ?? env.WHARF_MAX_COST, DEFAULT_LIMITS.maxCost),
   };
+  const answerBounds: AnswerBounds = {
+    logLines: whole('--max-log-lines', values['max-log-lines'] ?? env.WHARF_MAX_LOG_LINES, DEFAULT_ANSWER_BOUNDS.logLines),
+    logBytes: whole('--max-log-bytes', values['max-log-bytes'] ?? env.WHARF_MAX_LOG_BYTES, DEFAULT_ANSWER_BOUNDS.logBytes),
+  };
   const logLevel = values['log-level'] ?? env.WHARF_LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   return {
@@ -171,6 +183,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     dashboard: !(values['no-dashboard'] ?? env.WHARF_DASHBOARD === '0'),
     corsOrigins: values['cors-origin'] ?? list(env.WHARF_CORS_ORIGINS),
     limits,
+    answerBounds,
     logLevel,
     ...(warning ? { warning } : {}),
   };

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     dashboard: config.dashboard,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
+    answerBounds: config.answerBounds,
   });
   let address: Awaited<ReturnType<typeof app.listen>>;
   try {

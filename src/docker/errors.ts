@@ -50,6 +50,14 @@ export class EngineFailure extends EngineError {
   }
 }
 
+/** An answer grew past the gateway's bound while it was read; the engine's stream has been ended. */
+export class AnswerTooLargeError extends EngineError {
+  override readonly name = 'AnswerTooLargeError';
+  constructor(message: string) {
+    super('BAD_USER_INPUT', message);
+  }
+}
+
 /** A stream subscriber fell further behind than its buffer allows; the others on the stream go on. */
 export class SlowConsumerError extends EngineError {
   override readonly name = 'SlowConsumerError';

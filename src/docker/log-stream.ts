@@ -1,6 +1,6 @@
 // Turns the bytes of GET /containers/{id}/logs (multiplexed frames, or a TTY's raw bytes) into timestamped lines.
 import type { Readable } from 'node:stream';
-import { fromTransportError } from './errors.js';
+import { AnswerTooLargeError, fromTransportError } from './errors.js';
 
 export type LogStreamName = 'stdout' | 'stderr';
 
@@ -197,18 +197,39 @@ export class LogStreamParser {
 }
 
 /** Every line of a log response that ends (no follow); the body is consumed, or destroyed on failure. */
-export async function readLogLines(body: Readable, tty: boolean): Promise<LogRecord[]> {
+export async function readLogLines(body: Readable, tty: boolean, bound: AnswerBound = UNBOUNDED): Promise<LogRecord[]> {
   const parser = new LogStreamParser(tty);
   const lines: LogRecord[] = [];
-  try {
-    for await (const chunk of body) {
-      for (const line of parser.push(chunk as Buffer)) lines.push(line);
+  let bytes = 0;
+  const take = (batch: LogRecord[]) => {
+    for (const line of batch) {
+      lines.push(line);
+      bytes += line.message.length;
     }
+    if (lines.length > bound.maxLines || bytes > bound.maxBytes) throw bound.tooLarge(lines.length, bytes);
+  };
+  try {
+    for await (const chunk of body) take(parser.push(chunk as Buffer));
+    take(parser.end());
   } catch (error) {
-    throw fromTransportError(error);
+    throw error instanceof AnswerTooLargeError ? error : fromTransportError(error);
   } finally {
+    // Past the bound this ends the engine's stream at once.
     body.destroy();
   }
-  for (const line of parser.end()) lines.push(line);
   return lines;
 }
+
+/** The most a read may hold before it gives up: lines, and the size of their messages (in characters, bytes for ASCII). */
+export interface AnswerBound {
+  maxLines: number;
+  maxBytes: number;
+  /** The error to end the read with, saying what to ask for instead. */
+  tooLarge(lines: number, bytes: number): AnswerTooLargeError;
+}
+
+const UNBOUNDED: AnswerBound = {
+  maxLines: Number.POSITIVE_INFINITY,
+  maxBytes: Number.POSITIVE_INFINITY,
+  tooLarge: () => new AnswerTooLargeError('unbounded'),
+};

@@ -4,6 +4,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { DockerClient } from '../docker/client.js';
 import type { EngineCall } from '../docker/request.js';
 import { scopesFor, type Principal } from './access.js';
+import type { AnswerBounds } from './answer-bounds.js';
 import type { CreatePolicy } from './create-policy.js';
 import { codedError } from './errors.js';
 import type { Loaders } from './loaders.js';
@@ -20,6 +21,8 @@ export interface SchemaContext {
   engineCall: EngineCall & { signal: AbortSignal };
   /** Who is calling; the local user has every right. */
   principal: Principal;
+  /** How much one answer may hold of what grows with the engine's data. */
+  answerBounds: AnswerBounds;
   /** Token mode's limits on createContainer; none in local mode. */
   createPolicy?: CreatePolicy | undefined;
 }

@@ -1,5 +1,6 @@
 // LogLine and Container.logs: the log so far, demultiplexed and split into timestamped lines.
 import { readLogLines, type LogRecord } from '../docker/log-stream.js';
+import { logBound } from './answer-bounds.js';
 import { builder } from './builder.js';
 import { ContainerRef } from './container.js';
 import { badInput } from './errors.js';
@@ -52,7 +53,8 @@ builder.objectField(ContainerRef, 'logs', (t) =>
       const query = logQuery(args);
       if (!query.stdout && !query.stderr) return [];
       const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
-      return readLogLines(await ctx.docker.containers.logs(container.id, query, ctx.engineCall), inspect.Config.Tty);
+      const body = await ctx.docker.containers.logs(container.id, query, ctx.engineCall);
+      return readLogLines(body, inspect.Config.Tty, logBound(ctx.answerBounds));
     },
   }),
 );

@@ -6,6 +6,7 @@ import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
 import type { FollowLimits } from '../docker/log-follow.js';
 import type { RequestObserver } from '../docker/request.js';
+import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from '../schema/answer-bounds.js';
 import { AccessControl, type AccessConfig } from './auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './graphql/hardening.js';
 import { originAllowed } from './http/origin.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Browser origins allowed besides the gateway's own; none by default. */
   corsOrigins?: string[];
   limits?: Partial<DocumentLimits>;
+  /** How much one answer may hold of what grows with the engine's data (logs); DEFAULT_ANSWER_BOUNDS by default. */
+  answerBounds?: Partial<AnswerBounds>;
   /** Where audit lines go; stdout by default. */
   audit?: AuditSink;
   /** The structured log (one line per operation); pino at info on stdout by default. */
@@ -88,6 +91,7 @@ export function buildApp(options: AppOptions): WharfApp {
     introspection: options.introspection ?? true,
     corsOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    answerBounds: { ...DEFAULT_ANSWER_BOUNDS, ...options.answerBounds },
     audit: options.audit ?? stdoutAuditSink,
     plugins: [operationLog.plugin(), open.plugin()],
     logger,

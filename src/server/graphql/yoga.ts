@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { DockerClient } from '../../docker/client.js';
+import type { AnswerBounds } from '../../schema/answer-bounds.js';
 import { schema, type SchemaContext } from '../../schema/index.js';
 import type { AccessControl } from '../auth/access.js';
 import { useAuditLog, type AuditSink } from '../observability/audit.js';
@@ -20,6 +21,7 @@ export interface YogaOptions {
   introspection: boolean;
   corsOrigins: string[];
   limits: DocumentLimits;
+  answerBounds: AnswerBounds;
   audit: AuditSink;
   /** More plugins, after the built-in ones (the operation log). */
   plugins?: Plugin<ServerContext>[];
@@ -56,7 +58,8 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       ...(options.plugins ?? []),
     ],
     logging: yogaLogger(options.logger),
-    context: ({ operation }: ServerContext) => createContext(docker, operation, options.access.createPolicy),
+    context: ({ operation }: ServerContext) =>
+      createContext(docker, operation, { createPolicy: options.access.createPolicy, answerBounds: options.answerBounds }),
   });
 }
 
