@@ -35,23 +35,19 @@ function webSocketWithHeaders(headers: Record<string, string>): unknown {
 export type UpgradeAnswer = { opened: true } | { opened: false; status?: number };
 
 /**
- * A bare WebSocket for what graphql-ws's client will not do: send frames out of protocol, see an
- * upgrade refused, read the close code of a connection that never started an operation.
+ * A bare WebSocket for what graphql-ws's client will not do: see an upgrade refused, read the close
+ * code of a connection that never sent connection_init. A test that must send frames out of
+ * protocol does it on `socket`.
  */
 export class RawSocket {
   readonly socket: WebSocket;
-  /** Every frame received, as text. */
-  readonly frames: string[] = [];
   /** Resolves once the upgrade is answered. */
   readonly upgrade: Promise<UpgradeAnswer>;
+  /** Resolves once the socket has closed, with the code and reason of the close. */
   readonly closed: Promise<{ code: number; reason: string }>;
-  closedWith: { code: number; reason: string } | undefined;
 
-  constructor(wsUrl: string, options: { protocol?: string; headers?: Record<string, string> } = {}) {
-    this.socket = new WebSocket(wsUrl, options.protocol ?? 'graphql-transport-ws', options.headers ? { headers: options.headers } : {});
-    this.socket.on('message', (data: WebSocket.RawData) => {
-      this.frames.push(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'));
-    });
+  constructor(wsUrl: string, options: { headers?: Record<string, string> } = {}) {
+    this.socket = new WebSocket(wsUrl, 'graphql-transport-ws', options.headers ? { headers: options.headers } : {});
     // A refused or cut socket emits an error; the tests look at what the server did.
     this.socket.on('error', () => undefined);
     this.upgrade = new Promise((resolve) => {
@@ -63,16 +59,8 @@ export class RawSocket {
       this.socket.once('error', () => resolve({ opened: false }));
     });
     this.closed = new Promise((resolve) => {
-      this.socket.once('close', (code: number, reason: Buffer) => {
-        this.closedWith = { code, reason: reason.toString('utf8') };
-        resolve(this.closedWith);
-      });
+      this.socket.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString('utf8') }));
     });
-  }
-
-  /** Sends a frame as it is: a string verbatim, anything else as JSON. */
-  send(frame: unknown): void {
-    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
   /** Destroys the TCP connection at once, without a close frame. */
