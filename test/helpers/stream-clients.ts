@@ -6,10 +6,11 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Message } from 'graphql-ws';
 import type WebSocket from 'ws';
-import { type SseStream } from './sse.js';
+import type { SseStream } from './sse.js';
 import { waitUntil, type WaitDescription } from './subscriptions.js';
 import { wsClient } from './ws.js';
 
+// The one SSE reader, for the stream tests that take their clients from this module.
 export { openSse } from './sse.js';
 export type SseSubscription = SseStream<unknown>;
 
