@@ -12,13 +12,12 @@ import {
   outcomeCodes,
   outcomeMessages,
   runOperation,
-  startGuardedGateway,
   TRANSPORTS,
-  type GuardedGateway,
   type OperationOutcome,
   type Transport,
 } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
+import { startGateway, type ProxiedGateway } from './helpers/gateway.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 const tokens = issueTokens('matrix');
@@ -48,9 +47,9 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** An exited container with environment values and one log line: what the queries and the subscription read. */
 let fixture: { id: string; name: string };
-let guarded: GuardedGateway;
+let guarded: ProxiedGateway;
 beforeAll(async () => {
-  guarded = await startGuardedGateway(inject('dockerSocket'), { tokens: Object.values(tokens) });
+  guarded = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: Object.values(tokens) });
   fixture = await createTestContainer(engine, {
     name: uniqueName('wharf-matrix-fixture'),
     cmd: ['echo', 'matrix says hello'],
@@ -360,7 +359,7 @@ describe.each(CALLERS)('%s', (caller) => {
       guarded.proxy.reset();
       guarded.audit.length = 0;
 
-      const outcome = await runOperation(transport, guarded.gateway, operation.document, arranged.variables, authorizationOf(caller));
+      const outcome = await runOperation(transport, guarded, operation.document, arranged.variables, authorizationOf(caller));
 
       switch (expected) {
         case 'UNAUTHENTICATED':
@@ -421,7 +420,7 @@ describe('export route', () => {
   it.each(cells)('%s: %s', async (caller, expected) => {
     guarded.proxy.reset();
     const authorization = authorizationOf(caller);
-    const res = await fetch(`${guarded.gateway.origin}/containers/${fixture.id}/export`, {
+    const res = await fetch(`${guarded.origin}/containers/${fixture.id}/export`, {
       headers: authorization === undefined ? {} : { authorization },
       signal: AbortSignal.timeout(15_000),
     });
@@ -445,7 +444,7 @@ describe('export route', () => {
 
 describe('graphql-ws credentials in the upgrade request', () => {
   it('lets a known token in from the Authorization header of the upgrade', async () => {
-    const outcome = await runOperation('graphql-ws', guarded.gateway, MatrixContainers, { name: fixture.name }, `Bearer ${tokens.viewer.token}`, {
+    const outcome = await runOperation('graphql-ws', guarded, MatrixContainers, { name: fixture.name }, `Bearer ${tokens.viewer.token}`, {
       authorizationInUpgrade: true,
     });
     expect(single(outcome, MatrixContainers).containers.map((c) => c.id)).toEqual([fixture.id]);
@@ -453,7 +452,7 @@ describe('graphql-ws credentials in the upgrade request', () => {
 
   it('closes with 4401 for an unknown token in the Authorization header of the upgrade', async () => {
     guarded.proxy.reset();
-    const outcome = await runOperation('graphql-ws', guarded.gateway, MatrixContainers, { name: fixture.name }, `Bearer ${strangerToken}`, {
+    const outcome = await runOperation('graphql-ws', guarded, MatrixContainers, { name: fixture.name }, `Bearer ${strangerToken}`, {
       authorizationInUpgrade: true,
     });
     expect(outcome.closed?.code).toBe(4401);

@@ -6,8 +6,9 @@ import { TEST_IMAGE } from '../scripts/engine.js';
 import type { CreatePolicy } from '../src/schema/create-policy.js';
 import { graphql } from './gql/index.js';
 import type { HostConfigInput } from './gql/graphql.js';
-import { issueTokens, outcomeCodes, outcomeMessages, runOperation, startGuardedGateway, type GuardedGateway } from './helpers/access.js';
+import { issueTokens, outcomeCodes, outcomeMessages, runOperation } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
+import { startGateway, type ProxiedGateway } from './helpers/gateway.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 const tokens = issueTokens('policy');
@@ -25,18 +26,18 @@ const FLAGS: readonly PolicyFlag[] = ['allowPrivileged', 'allowWritableBinds', '
 
 /** A running container for the `container:<id>` modes. */
 let sleeper: { id: string; name: string };
-let strict: GuardedGateway;
+let strict: ProxiedGateway;
 /** A gateway per flag, allowing that one thing and nothing else. */
-const allowing = new Map<PolicyFlag, GuardedGateway>();
-let local: GuardedGateway;
+const allowing = new Map<PolicyFlag, ProxiedGateway>();
+let local: ProxiedGateway;
 
 beforeAll(async () => {
   sleeper = await createTestContainer(engine, { name: uniqueName('wharf-policy-target'), cmd: ['sleep', '300'] });
-  strict = await startGuardedGateway(inject('dockerSocket'), { tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed] } });
+  strict = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed] } });
   for (const flag of FLAGS) {
-    allowing.set(flag, await startGuardedGateway(inject('dockerSocket'), { tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed], [flag]: true } }));
+    allowing.set(flag, await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed], [flag]: true } }));
   }
-  local = await startGuardedGateway(inject('dockerSocket'));
+  local = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true });
 });
 afterAll(async () => {
   await strict?.close();
@@ -78,13 +79,13 @@ interface EngineHostConfig {
 }
 
 /** Creates (never starts) a container through a gateway, as its admin in token mode; the name is cleaned up after the test. */
-async function create(gateway: GuardedGateway, hostConfig: HostConfigInput) {
+async function create(gateway: ProxiedGateway, hostConfig: HostConfigInput) {
   const name = uniqueName('wharf-policy');
   containers.push(name);
   gateway.proxy.reset();
   const input = { image: TEST_IMAGE, name, cmd: ['true'], labels: [{ key: TEST_LABEL, value: '1' }], hostConfig };
   const authorization = gateway === local ? undefined : `Bearer ${tokens.admin.token}`;
-  const outcome = await runOperation('http-post', gateway.gateway, PolicyCreate, { input }, authorization);
+  const outcome = await runOperation('http-post', gateway, PolicyCreate, { input }, authorization);
   return { name, outcome };
 }
 

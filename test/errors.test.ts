@@ -1,4 +1,4 @@
-// Every error code of the contract that the engine or the gateway can produce, reached for real, and nothing internal leaking out.
+// Every documented error code that the engine or the gateway can produce, reached for real, and nothing internal leaking out.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExecutionResult } from 'graphql';

@@ -1,7 +1,6 @@
 // GET /containers/{id}/export: the container's filesystem streamed as a tar, checked against the engine's own export.
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { startCountingProxy } from './helpers/counting-proxy.js';
 import { createTestContainer, removeContainer } from './helpers/engine-api.js';
 import { gqlData, startGateway, gatewayForFile } from './helpers/gateway.js';
 
@@ -128,8 +127,8 @@ describe('GET /containers/{id}/export', () => {
   });
 
   it('aborts the engine request within a second when the client abandons the download', async () => {
-    const proxy = await startCountingProxy(inject('dockerSocket'));
-    const proxied = await startGateway(proxy.dockerHost);
+    const proxied = await startGateway(inject('dockerHost'), { countingProxy: true });
+    const { proxy } = proxied;
     try {
       // 64 MiB in the container: far more than the socket buffers between the engine and the client hold.
       const { id } = await createTestContainer(engine, { cmd: ['sh', '-c', 'head -c 67108864 /dev/zero > /big'] });
@@ -153,7 +152,6 @@ describe('GET /containers/{id}/export', () => {
       expect(exportCall!.closedAt! - abortedAt).toBeLessThan(1_000);
     } finally {
       await proxied.close();
-      await proxy.close();
     }
   });
 });

@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/server/graphql/hardening.js';
 import { graphql } from './gql/index.js';
@@ -13,18 +12,17 @@ import {
   outcomeCodes,
   outcomeMessages,
   runOperation,
-  startGuardedGateway,
-  type GuardedGateway,
-  type GuardedGatewayOptions,
   type Transport,
 } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { startGateway, type GatewayOptions, type ProxiedGateway } from './helpers/gateway.js';
+import { RawSocket } from './helpers/ws.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 /** Local mode with every default: the gateway most tests talk to. */
-let plain: GuardedGateway;
+let plain: ProxiedGateway;
 beforeAll(async () => {
-  plain = await startGuardedGateway(inject('dockerSocket'));
+  plain = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true });
 });
 afterAll(async () => {
   await plain?.close();
@@ -37,8 +35,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function gatewayWith(app: GuardedGatewayOptions['app']): Promise<GuardedGateway> {
-  const started = await startGuardedGateway(inject('dockerSocket'), { app });
+async function gatewayWith(app: GatewayOptions): Promise<ProxiedGateway> {
+  const started = await startGateway(inject('dockerHost'), { ...app, countingProxy: true, warm: true });
   cleanups.push(() => started.close());
   return started;
 }
@@ -86,7 +84,7 @@ describe('document limits', () => {
 
   it.each(cells)('refuses %s over %s with BAD_USER_INPUT before any engine call', async (_bomb, transport, document, message) => {
     plain.proxy.reset();
-    const outcome = await runOperation(transport, plain.gateway, document, {}, undefined);
+    const outcome = await runOperation(transport, plain, document, {}, undefined);
 
     expect(outcome.closed).toBeUndefined();
     expect(outcomeCodes(outcome)).toEqual(['BAD_USER_INPUT']);
@@ -98,7 +96,7 @@ describe('document limits', () => {
     const nest = (levels: number): string =>
       levels === 0 ? 'name' : `name fields { name type { ofType { ofType { ${nest(levels - 1)} } } } } interfaces { name }`;
     plain.proxy.reset();
-    const outcome = await runOperation('http-post', plain.gateway, `{ __schema { types { ${nest(8)} } } }`, {}, undefined);
+    const outcome = await runOperation('http-post', plain, `{ __schema { types { ${nest(8)} } } }`, {}, undefined);
 
     expect(outcomeCodes(outcome)).toEqual(['BAD_USER_INPUT']);
     expect(outcomeMessages(outcome)[0]).toMatch(/introspection depth/i);
@@ -113,11 +111,11 @@ describe('document limits', () => {
   ];
 
   it.each(LOWERED)('applies a lowered %s to a query the defaults let through', async (_limit, limits, query, message) => {
-    const passes = await runOperation('http-post', plain.gateway, query, {}, undefined);
+    const passes = await runOperation('http-post', plain, query, {}, undefined);
     expect(outcomeCodes(passes)).toEqual([]);
 
     const limited = await gatewayWith({ limits });
-    const outcome = await runOperation('http-post', limited.gateway, query, {}, undefined);
+    const outcome = await runOperation('http-post', limited, query, {}, undefined);
     expect(outcomeCodes(outcome)).toEqual(['BAD_USER_INPUT']);
     expect(outcomeMessages(outcome)[0]).toMatch(message);
     expect(limited.proxy.calls).toEqual([]);
@@ -146,7 +144,7 @@ describe('document limits', () => {
     const { id, name } = await createTestContainer(engine, { name: uniqueName('wharf-hardening'), cmd: ['sleep', '300'] });
     cleanups.push(() => removeContainer(engine, id));
 
-    const outcome = await runOperation('http-post', plain.gateway, HardeningDashboard, { name }, undefined);
+    const outcome = await runOperation('http-post', plain, HardeningDashboard, { name }, undefined);
 
     expect(outcomeCodes(outcome)).toEqual([]);
     const data = outcome.results[0]?.data as { containers: Array<{ id: string; state: string; stats: object | null }> } | undefined;
@@ -157,7 +155,7 @@ describe('document limits', () => {
 describe('origins', () => {
   it('refuses a foreign Origin on HTTP with 403 FORBIDDEN and no CORS headers', async () => {
     plain.proxy.reset();
-    const outcome = await runOperation('http-post', plain.gateway, '{ engine { version } }', {}, undefined, { headers: { origin: FOREIGN_ORIGIN } });
+    const outcome = await runOperation('http-post', plain, '{ engine { version } }', {}, undefined, { headers: { origin: FOREIGN_ORIGIN } });
 
     expect(outcome.status).toBe(403);
     expect(outcomeCodes(outcome)).toEqual(['FORBIDDEN']);
@@ -167,16 +165,9 @@ describe('origins', () => {
 
   it('refuses the WebSocket upgrade of a foreign Origin', async () => {
     plain.proxy.reset();
-    const socket = new WebSocket(plain.gateway.wsUrl, 'graphql-transport-ws', { origin: FOREIGN_ORIGIN });
+    const socket = new RawSocket(plain.wsUrl, { headers: { origin: FOREIGN_ORIGIN } });
     cleanups.push(() => socket.terminate());
-    const answer = await new Promise<{ opened: boolean; status?: number }>((resolve) => {
-      socket.once('open', () => resolve({ opened: true }));
-      socket.once('unexpected-response', (_req, res) => {
-        res.resume();
-        resolve({ opened: false, status: res.statusCode });
-      });
-      socket.once('error', () => resolve({ opened: false }));
-    });
+    const answer: { opened: boolean; status?: number } = await socket.upgrade;
 
     expect(answer.opened).toBe(false);
     expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -185,15 +176,15 @@ describe('origins', () => {
   });
 
   it("accepts the gateway's own origin (GraphiQL's page) without any configuration", async () => {
-    const outcome = await runOperation('http-post', plain.gateway, '{ engine { version } }', {}, undefined, {
-      headers: { origin: plain.gateway.origin },
+    const outcome = await runOperation('http-post', plain, '{ engine { version } }', {}, undefined, {
+      headers: { origin: plain.origin },
     });
     expect(outcome.status).toBe(200);
     expect(outcomeCodes(outcome)).toEqual([]);
   });
 
   it('gives a foreign origin no access-control-allow-origin, even on a preflight, by default', async () => {
-    const res = await fetch(plain.gateway.url, {
+    const res = await fetch(plain.url, {
       method: 'OPTIONS',
       headers: { origin: FOREIGN_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
@@ -204,7 +195,7 @@ describe('origins', () => {
   it('answers an allowed origin with its own origin in access-control-allow-origin, never *', async () => {
     // Two origins: the answer must pick the caller's, and say that it varies by Origin.
     const cors = await gatewayWith({ corsOrigins: [OTHER_DASHBOARD_ORIGIN, DASHBOARD_ORIGIN] });
-    const outcome = await runOperation('http-post', cors.gateway, '{ engine { version } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
+    const outcome = await runOperation('http-post', cors, '{ engine { version } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
 
     expect(outcome.status).toBe(200);
     expect(outcomeCodes(outcome)).toEqual([]);
@@ -215,7 +206,7 @@ describe('origins', () => {
 
   it("answers an allowed origin's preflight", async () => {
     const cors = await gatewayWith({ corsOrigins: [DASHBOARD_ORIGIN] });
-    const res = await fetch(cors.gateway.url, {
+    const res = await fetch(cors.url, {
       method: 'OPTIONS',
       headers: {
         origin: DASHBOARD_ORIGIN,
@@ -235,7 +226,7 @@ describe('origins', () => {
 
   it('lets an allowed origin open a WebSocket', async () => {
     const cors = await gatewayWith({ corsOrigins: [DASHBOARD_ORIGIN] });
-    const outcome = await runOperation('graphql-ws', cors.gateway, '{ engine { apiVersion } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
+    const outcome = await runOperation('graphql-ws', cors, '{ engine { apiVersion } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
     expect(outcome.closed).toBeUndefined();
     expect(outcomeCodes(outcome)).toEqual([]);
     expect(outcome.results).toHaveLength(1);
@@ -245,7 +236,7 @@ describe('origins', () => {
 describe('CSRF and batching', () => {
   it('refuses a GET without a CSRF header', async () => {
     plain.proxy.reset();
-    const res = await fetch(`${plain.gateway.url}?query=${encodeURIComponent('{ engine { version } }')}`, {
+    const res = await fetch(`${plain.url}?query=${encodeURIComponent('{ engine { version } }')}`, {
       headers: { accept: 'application/graphql-response+json' },
     });
     const text = await res.text();
@@ -256,14 +247,14 @@ describe('CSRF and batching', () => {
   });
 
   it('accepts a GET with x-wharf-csrf', async () => {
-    const outcome = await runOperation('http-get', plain.gateway, '{ engine { version } }', {}, undefined);
+    const outcome = await runOperation('http-get', plain, '{ engine { version } }', {}, undefined);
     expect(outcome.status).toBe(200);
     expect(outcomeCodes(outcome)).toEqual([]);
   });
 
   it('refuses batched operations (a JSON array body)', async () => {
     plain.proxy.reset();
-    const res = await fetch(plain.gateway.url, {
+    const res = await fetch(plain.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify([{ query: '{ engine { version } }' }, { query: '{ engine { os } }' }]),
@@ -280,13 +271,13 @@ describe('introspection', () => {
   const INTROSPECTION = '{ __schema { queryType { name } } }';
 
   it('is on by default', async () => {
-    const outcome = await runOperation('http-post', plain.gateway, INTROSPECTION, {}, undefined);
+    const outcome = await runOperation('http-post', plain, INTROSPECTION, {}, undefined);
     expect(outcome.results[0]?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
   it('is refused when configured off', async () => {
     const closed = await gatewayWith({ introspection: false });
-    const outcome = await runOperation('http-post', closed.gateway, INTROSPECTION, {}, undefined);
+    const outcome = await runOperation('http-post', closed, INTROSPECTION, {}, undefined);
     expect(new Set(outcomeCodes(outcome))).toEqual(new Set(['BAD_USER_INPUT']));
     expect(outcomeMessages(outcome)[0]).toMatch(/introspection has been disabled.*__schema/);
     expect(outcome.results[0]?.data ?? undefined).toBeUndefined();
@@ -294,7 +285,7 @@ describe('introspection', () => {
 
   it('is refused over graphql-ws too when configured off', async () => {
     const closed = await gatewayWith({ introspection: false });
-    const outcome = await runOperation('graphql-ws', closed.gateway, '{ __type(name: "Container") { name } }', {}, undefined);
+    const outcome = await runOperation('graphql-ws', closed, '{ __type(name: "Container") { name } }', {}, undefined);
     expect(outcome.closed).toBeUndefined();
     expect(outcomeCodes(outcome)).toEqual(['BAD_USER_INPUT']);
     expect(outcome.results.map((result) => result.data ?? null)).toEqual([null]);
@@ -303,7 +294,7 @@ describe('introspection', () => {
 
 describe('GraphiQL', () => {
   it('is served at GET /graphql to a browser by default', async () => {
-    const res = await fetch(plain.gateway.url, { headers: { accept: 'text/html' } });
+    const res = await fetch(plain.url, { headers: { accept: 'text/html' } });
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -312,7 +303,7 @@ describe('GraphiQL', () => {
 
   it('is not served when graphiql: false', async () => {
     const bare = await gatewayWith({ graphiql: false });
-    const res = await fetch(bare.gateway.url, { headers: { accept: 'text/html' } });
+    const res = await fetch(bare.url, { headers: { accept: 'text/html' } });
     const text = await res.text();
     expect(res.headers.get('content-type') ?? '').not.toContain('text/html');
     expect(text.toLowerCase()).not.toContain('graphiql');
@@ -338,7 +329,7 @@ function rawExchange(port: number, head: string, body: string): Promise<{ status
 }
 
 describe('request bodies', () => {
-  const port = () => Number(new URL(plain.gateway.url).port);
+  const port = () => Number(new URL(plain.url).port);
 
   it('answers a POST without Content-Length with 411', async () => {
     plain.proxy.reset();

@@ -1,13 +1,16 @@
 // Many subscribers to one container's log: one upstream follow shared by all, history joined at the seam, slow ones cut off.
 import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import type WebSocket from 'ws';
 import { graphql } from './gql/index.js';
 import type { ProxiedCall } from './helpers/counting-proxy.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { proxiedGatewayForFile, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
-import { RawGraphQLWs, subscribeSse, subscribeWs, waitUntil, type Recording } from './helpers/subscriptions.js';
+import { gatewayForFile, startGateway, type TestGateway } from './helpers/gateway.js';
+import { openSse } from './helpers/sse.js';
+import { record, waitUntil, type Recording } from './helpers/subscriptions.js';
+import { wsClient, type WsClientOptions } from './helpers/ws.js';
 
-const { engine, gateway, proxy } = proxiedGatewayForFile();
+const { engine, gateway, proxy } = gatewayForFile({ countingProxy: true });
 
 /** Everything a test opens, closed after it: clients, raw sockets, subscriptions, gateways, then containers. */
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -17,8 +20,8 @@ afterEach(async () => {
   await Promise.all(containers.splice(0).map((id) => removeContainer(engine, id)));
 });
 
-function client(url = gateway.wsUrl): Client {
-  const opened = wsClient(url);
+function client(url = gateway.wsUrl, options: WsClientOptions = {}): Client {
+  const opened = wsClient(url, options);
   cleanups.push(() => opened.dispose());
   return opened;
 }
@@ -79,7 +82,7 @@ describe('one upstream follow per container', () => {
   it('serves 100 subscribers on several connections from one follow request, all with the same lines in order', async () => {
     const id = await chattyContainer();
     const connections = [client(), client(), client(), client()];
-    const subscribers = Array.from({ length: 100 }, (_, i) => subscribeWs(connections[i % 4]!, FanoutLogLines, { id, tail: 0 }));
+    const subscribers = Array.from({ length: 100 }, (_, i) => record(connections[i % 4]!, FanoutLogLines, { id, tail: 0 }));
     await Promise.all(subscribers.map((s) => s.until(() => s.data.length >= 1, 'a first line')));
 
     // Everyone has joined; from the latest first line on, all must see the same 20 lines.
@@ -100,13 +103,13 @@ describe('one upstream follow per container', () => {
   it('gives a subscriber who joins later with tail: 5 the last five lines, then the live ones, none lost or repeated', async () => {
     const id = await chattyContainer();
     const connection = client();
-    const first = subscribeWs(connection, FanoutLogLines, { id });
+    const first = record(connection, FanoutLogLines, { id });
     await first.until(() => first.data.length >= 20, 'twenty lines for the first subscriber');
 
     // Several late joiners at different moments, each crossing the seam between its history and the shared live stream.
     const late: Array<{ seenByFirst: number; recording: Recording<{ containerLogs: { message: string } }> }> = [];
     for (let i = 0; i < 5; i++) {
-      late.push({ seenByFirst: first.data.length, recording: subscribeWs(connection, FanoutLogLines, { id, tail: 5 }) });
+      late.push({ seenByFirst: first.data.length, recording: record(connection, FanoutLogLines, { id, tail: 5 }) });
       await new Promise((resolve) => setTimeout(resolve, 130));
     }
     await Promise.all(late.map(({ recording }) => recording.until(() => recording.data.length >= 25, '25 lines')));
@@ -133,8 +136,8 @@ describe('one upstream follow per container', () => {
     const id = await chattyContainer();
     const stays = client();
     const leaves = client();
-    const unsubscribing = subscribeWs(leaves, FanoutLogLines, { id, tail: 0 });
-    const disconnecting = subscribeWs(stays, FanoutLogLines, { id, tail: 0 });
+    const unsubscribing = record(leaves, FanoutLogLines, { id, tail: 0 });
+    const disconnecting = record(stays, FanoutLogLines, { id, tail: 0 });
     await Promise.all([unsubscribing, disconnecting].map((s) => s.until(() => s.data.length >= 2, 'two lines')));
     expect(openFollows(id)).toBe(1);
 
@@ -159,7 +162,7 @@ describe('the history of a stopped container', () => {
     // Long enough after its last line that nothing of the log is "live" any more.
     await new Promise((resolve) => setTimeout(resolve, 3000));
 
-    const logs = subscribeWs(client(), FanoutLogLines, { id, tail: 3 });
+    const logs = record(client(), FanoutLogLines, { id, tail: 3 });
     await logs.ended;
     expect(lineMessages(logs)).toEqual(['19998', '19999', '20000']);
     // docker logs --tail 3 -f: no request for this log may ask the engine for all of it.
@@ -203,32 +206,24 @@ describe('a slow consumer', () => {
   it('over graphql-ws is ended with SLOW_CONSUMER while another subscriber on the container goes on at full speed', async () => {
     const limited = await limitedGateway();
     const id = await floodingContainer();
-    const fast = subscribeWs(client(limited.wsUrl), FanoutLogBatches, { id, tail: 0 });
-    const slow = await RawGraphQLWs.connect(limited.wsUrl);
-    cleanups.push(() => slow.close());
-    slow.subscribe('slow', FanoutLogLines, { id, tail: 0 });
-    await slow.until(() => slow.messagesFor('slow').length >= 1, 'a first line for the slow subscriber');
+    const fast = record(client(limited.wsUrl), FanoutLogBatches, { id, tail: 0 });
+    let slowSocket: WebSocket | undefined;
+    const slow = record(client(limited.wsUrl, { on: { opened: (socket) => (slowSocket = socket as WebSocket) } }), FanoutLogLines, { id, tail: 0 });
+    cleanups.push(() => slowSocket?.resume());
+    await slow.until(() => slow.results.length >= 1, 'a first line for the slow subscriber');
     await fast.until(() => fast.data.length >= 1, 'a first batch for the fast subscriber');
 
-    slow.pause();
+    slowSocket!.pause();
     const fastAtPause = batchNumbers(fast).length;
     // 4,000 lines of 4 kB: far more than the socket buffers between the gateway and the paused reader hold, plus 200.
     await fast.until(() => batchNumbers(fast).length >= fastAtPause + 4000, '4,000 more lines for the fast subscriber', 40_000);
-    slow.resume();
-    await slow.until(
-      () => slow.messagesFor('slow').some((m) => m.type === 'error' || m.type === 'complete'),
-      'the end of the slow subscription',
-      20_000,
-    );
+    slowSocket!.resume();
+    await slow.until(() => slow.state !== 'open', 'the end of the slow subscription', 20_000);
 
-    const slowMessages = slow.messagesFor('slow');
-    const end = slowMessages[slowMessages.length - 1]!;
-    expect(end.type).toBe('error');
-    expect((end.payload as Array<{ extensions?: { code?: string } }>).map((e) => e.extensions?.code)).toEqual(['SLOW_CONSUMER']);
+    expect(slow.state).toBe('error');
+    expect(slow.errorCodes).toEqual(['SLOW_CONSUMER']);
     // What the slow subscriber did get was the log without a gap.
-    const slowLines = numbers(
-      slowMessages.filter((m) => m.type === 'next').map((m) => (m.payload as { data: { containerLogs: { message: string } } }).data.containerLogs.message),
-    );
+    const slowLines = numbers(lineMessages(slow));
     expect(firstGap(slowLines)).toBe(-1);
 
     // The fast subscriber lost nothing, kept up, and goes on.
@@ -244,8 +239,8 @@ describe('a slow consumer', () => {
   it('over SSE is ended with SLOW_CONSUMER while another subscriber on the container goes on', async () => {
     const limited = await limitedGateway();
     const id = await floodingContainer();
-    const fast = subscribeWs(client(limited.wsUrl), FanoutLogBatches, { id, tail: 0 });
-    const slow = subscribeSse(limited.url, FanoutLogLines, { id, tail: 0 });
+    const fast = record(client(limited.wsUrl), FanoutLogBatches, { id, tail: 0 });
+    const slow = await openSse(limited.url, FanoutLogLines, { id, tail: 0 });
     cleanups.push(() => slow.stop());
     await slow.until(() => slow.data.length >= 1, 'a first line for the slow subscriber');
     await fast.until(() => fast.data.length >= 1, 'a first batch for the fast subscriber');

@@ -3,14 +3,16 @@ import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from './helpers/engine-api.js';
-import { wsClient, gatewayForFile } from './helpers/gateway.js';
-import { subscribeSse, subscribeWs } from './helpers/subscriptions.js';
+import { gatewayForFile } from './helpers/gateway.js';
+import { openSse, sseClient } from './helpers/sse.js';
+import { record } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
 
 const { engine, gateway } = gatewayForFile();
 
 /** Every container and client a test opens, removed and disposed after it. */
 const containers: string[] = [];
-const clients: Client[] = [];
+const clients: Array<{ dispose(): void | Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
   await Promise.all(containers.splice(0).map((id) => removeContainer(engine, id)));
@@ -34,6 +36,13 @@ const CHATTY = ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo line $i; sleep
 
 function client(): Client {
   const opened = wsClient(gateway.wsUrl);
+  clients.push(opened);
+  return opened;
+}
+
+/** graphql-sse's client, disposed after the test. */
+function overSse() {
+  const opened = sseClient(gateway.url);
   clients.push(opened);
   return opened;
 }
@@ -76,7 +85,7 @@ function epochMs(timestamp: string): number {
 describe('containerLogBatches over graphql-ws', () => {
   it('delivers every line of a 100,000-line log once, in order, then completes', async () => {
     const { id } = await exitedContainer(['seq', '1', '100000']);
-    const logs = subscribeWs(client(), LiveLogBatches, { id });
+    const logs = record(client(), LiveLogBatches, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
@@ -88,7 +97,7 @@ describe('containerLogBatches over graphql-ws', () => {
 
   it('never sends a batch larger than maxLines', async () => {
     const { id } = await exitedContainer(['seq', '1', '1000']);
-    const logs = subscribeWs(client(), LiveLogBatches, { id, maxLines: 7 });
+    const logs = record(client(), LiveLogBatches, { id, maxLines: 7 });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
@@ -102,8 +111,8 @@ describe('containerLogBatches over graphql-ws', () => {
   it('sends a lone line within maxDelayMs', async () => {
     const { id } = await container(['sh', '-c', 'sleep 1; echo lone; sleep 300']);
     // A line-by-line subscriber to the same log shows when the gateway had the line.
-    const lines = subscribeWs(client(), LiveLogLines, { id });
-    const batches = subscribeWs(client(), LiveLogBatches, { id, maxLines: 1000, maxDelayMs: 100 });
+    const lines = record(client(), LiveLogLines, { id });
+    const batches = record(client(), LiveLogBatches, { id, maxLines: 1000, maxDelayMs: 100 });
     await lines.until(() => lines.data.length >= 1, 'the line, line by line');
     await batches.until(() => batches.data.length >= 1, 'the first batch');
 
@@ -113,7 +122,7 @@ describe('containerLogBatches over graphql-ws', () => {
 
   it('gathers the lines of maxDelayMs into one batch', async () => {
     const { id } = await container(CHATTY);
-    const logs = subscribeWs(client(), LiveLogBatches, { id, tail: 0, maxLines: 1000, maxDelayMs: 1000 });
+    const logs = record(client(), LiveLogBatches, { id, tail: 0, maxLines: 1000, maxDelayMs: 1000 });
     await logs.until(() => logs.data.length >= 1, 'the first batch');
 
     // 20 lines a second: a batch held for a second has far more than one line.
@@ -123,7 +132,7 @@ describe('containerLogBatches over graphql-ws', () => {
   it('refuses a maxLines out of bounds with BAD_USER_INPUT', async () => {
     const { id } = await exitedContainer(['echo', 'hi']);
     for (const maxLines of [0, -1, 10_001]) {
-      const logs = subscribeWs(client(), LiveLogBatches, { id, maxLines });
+      const logs = record(client(), LiveLogBatches, { id, maxLines });
       await logs.ended;
       expect(logs.data).toEqual([]);
       expect(logs.errorCodes).toEqual(['BAD_USER_INPUT']);
@@ -136,7 +145,7 @@ describe('containerLogs over graphql-ws', () => {
     const { id } = await container(CHATTY);
     // Let some history pile up so that the stream crosses from history to live lines.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const logs = subscribeWs(client(), LiveLogLines, { id });
+    const logs = record(client(), LiveLogLines, { id });
     await logs.until(() => logs.data.length >= 30, '30 lines');
 
     expect(logs.errors).toEqual([]);
@@ -145,7 +154,7 @@ describe('containerLogs over graphql-ws', () => {
 
   it('completes when the container stops', async () => {
     const { id } = await container(CHATTY);
-    const logs = subscribeWs(client(), LiveLogLines, { id });
+    const logs = record(client(), LiveLogLines, { id });
     await logs.until(() => logs.data.length >= 3, 'three lines');
 
     await engine.json('POST', `/containers/${id}/stop?t=0`);
@@ -156,7 +165,7 @@ describe('containerLogs over graphql-ws', () => {
 
   it('delivers a last line without a newline before it completes', async () => {
     const { id } = await container(['sh', '-c', 'echo a; sleep 1; printf b']);
-    const logs = subscribeWs(client(), LiveLogLines, { id });
+    const logs = record(client(), LiveLogLines, { id });
     await logs.ended;
 
     expect(logs.state).toBe('complete');
@@ -165,7 +174,7 @@ describe('containerLogs over graphql-ws', () => {
 
   it('starts with the last `tail` lines', async () => {
     const { id } = await exitedContainer(['seq', '1', '10']);
-    const logs = subscribeWs(client(), LiveLogLines, { id, tail: 3 });
+    const logs = record(client(), LiveLogLines, { id, tail: 3 });
     await logs.ended;
 
     expect(logs.state).toBe('complete');
@@ -179,7 +188,7 @@ describe('containerLogs over graphql-ws', () => {
     expect(early).toBeDefined();
     const since = new Date(epochMs(early!) + 1000).toISOString();
 
-    const logs = subscribeWs(client(), LiveLogLines, { id, since });
+    const logs = record(client(), LiveLogLines, { id, since });
     await logs.ended;
     expect(logs.state).toBe('complete');
     expect(logs.data.map((d) => d.containerLogs.message)).toEqual(['late']);
@@ -188,7 +197,7 @@ describe('containerLogs over graphql-ws', () => {
   it('holds back live lines until a `since` in the future', async () => {
     const { id } = await container(CHATTY);
     const since = new Date(Date.now() + 1500).toISOString();
-    const logs = subscribeWs(client(), LiveLogLines, { id, since });
+    const logs = record(client(), LiveLogLines, { id, since });
     await logs.until(() => logs.data.length >= 5, 'five lines', 15_000);
 
     const early = logs.data.map((d) => d.containerLogs).filter((line) => epochMs(line.timestamp) < epochMs(since));
@@ -197,7 +206,7 @@ describe('containerLogs over graphql-ws', () => {
 
   it('labels each line with its stream', async () => {
     const { id } = await exitedContainer(['sh', '-c', 'echo out1; echo err1 >&2; echo out2; echo err2 >&2']);
-    const logs = subscribeWs(client(), LiveLogLines, { id });
+    const logs = record(client(), LiveLogLines, { id });
     await logs.ended;
 
     const lines = logs.data.map((d) => d.containerLogs);
@@ -208,8 +217,8 @@ describe('containerLogs over graphql-ws', () => {
 
   it('follows only the streams asked for', async () => {
     const { id } = await exitedContainer(['sh', '-c', 'echo out1; echo err1 >&2; echo out2; echo err2 >&2']);
-    const onlyStderr = subscribeWs(client(), LiveLogLines, { id, stdout: false });
-    const onlyStdout = subscribeWs(client(), LiveLogLines, { id, stderr: false });
+    const onlyStderr = record(client(), LiveLogLines, { id, stdout: false });
+    const onlyStdout = record(client(), LiveLogLines, { id, stderr: false });
     await Promise.all([onlyStderr.ended, onlyStdout.ended]);
 
     expect(onlyStderr.data.map((d) => [d.containerLogs.stream, d.containerLogs.message])).toEqual([
@@ -224,7 +233,7 @@ describe('containerLogs over graphql-ws', () => {
 
   it('gives a TTY container its lines without carriage returns', async () => {
     const { id } = await exitedContainer(['sh', '-c', 'echo one; echo two'], { tty: true });
-    const logs = subscribeWs(client(), LiveLogLines, { id });
+    const logs = record(client(), LiveLogLines, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
@@ -235,7 +244,7 @@ describe('containerLogs over graphql-ws', () => {
   });
 
   it('answers a missing container with NOT_FOUND', async () => {
-    const logs = subscribeWs(client(), LiveLogLines, { id: uniqueName('wharf-no-such') });
+    const logs = record(client(), LiveLogLines, { id: uniqueName('wharf-no-such') });
     await logs.ended;
 
     expect(logs.data).toEqual([]);
@@ -246,7 +255,7 @@ describe('containerLogs over graphql-ws', () => {
 describe('queries over graphql-ws', () => {
   it('answers a containers query on the socket', async () => {
     const { id, name } = await container(['true'], { start: false });
-    const result = subscribeWs(client(), LiveLogsContainers, { filters: { name: [name] } });
+    const result = record(client(), LiveLogsContainers, { filters: { name: [name] } });
     await result.ended;
 
     expect(result.state).toBe('complete');
@@ -257,7 +266,7 @@ describe('queries over graphql-ws', () => {
 describe('containerLogs over SSE', () => {
   it('delivers the lines and completes', async () => {
     const { id } = await exitedContainer(['seq', '1', '5']);
-    const logs = subscribeSse(gateway.url, LiveLogLines, { id });
+    const logs = await openSse(gateway.url, LiveLogLines, { id });
     try {
       await logs.ended;
       expect(logs.contentType).toContain('text/event-stream');
@@ -269,7 +278,7 @@ describe('containerLogs over SSE', () => {
   });
 
   it('answers a missing container with NOT_FOUND', async () => {
-    const logs = subscribeSse(gateway.url, LiveLogLines, { id: uniqueName('wharf-no-such') });
+    const logs = record(overSse(), LiveLogLines, { id: uniqueName('wharf-no-such') });
     try {
       await logs.ended;
       expect(logs.data).toEqual([]);
@@ -326,7 +335,7 @@ describe('the shape of each event is the one the subscription asked for, planned
 
   it('aliases, fragments and __typename over graphql-ws (built by the plan)', async () => {
     const { id } = await threeLines();
-    const logs = subscribeWs(client(), ShapedLogBatches, { id });
+    const logs = record(client(), ShapedLogBatches, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
@@ -337,7 +346,7 @@ describe('the shape of each event is the one the subscription asked for, planned
 
   it.each([true, false])('with @include(if: %s) over graphql-ws (executed)', async (withTime) => {
     const { id } = await threeLines();
-    const logs = subscribeWs(client(), ShapedLogBatchesInclude, { id, withTime });
+    const logs = record(client(), ShapedLogBatchesInclude, { id, withTime });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);
@@ -347,7 +356,7 @@ describe('the shape of each event is the one the subscription asked for, planned
 
   it('aliases, fragments and __typename over SSE', async () => {
     const { id } = await threeLines();
-    const logs = subscribeSse(gateway.url, ShapedLogBatches, { id });
+    const logs = record(overSse(), ShapedLogBatches, { id });
     await logs.ended;
 
     expect(logs.errors).toEqual([]);

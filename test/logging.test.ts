@@ -4,12 +4,12 @@ import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { ConfigError, readConfig } from '../src/config.js';
-import { STRICT_CREATE_POLICY } from '../src/schema/create-policy.js';
 import { createLogger, type LogLevel } from '../src/server/observability/logger.js';
 import { issueTokens } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
-import { gql, startGateway, wsClient, type TestGateway } from './helpers/gateway.js';
-import { subscribeWs, waitUntil } from './helpers/subscriptions.js';
+import { gql, startGateway, type GatewayOptions, type TestGateway } from './helpers/gateway.js';
+import { record, waitUntil } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 
@@ -46,7 +46,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((gateway) => gateway.close()));
 });
 
-async function loggedGateway(level: LogLevel, options: Parameters<typeof startGateway>[1] = {}): Promise<LoggedGateway> {
+async function loggedGateway(level: LogLevel, options: GatewayOptions = {}): Promise<LoggedGateway> {
   const raw: string[] = [];
   const logger = createLogger(level, { write: (line: string) => void raw.push(line) });
   const gateway = await startGateway(inject('dockerHost'), { ...options, logger });
@@ -118,7 +118,7 @@ describe('one line per operation', () => {
     const client = wsClient(gateway.wsUrl);
     clients.push(client);
 
-    const recording = subscribeWs(client, 'subscription Ticks($id: String!) { containerLogs(id: $id, tail: 1) { message } }', { id: made.id });
+    const recording = record(client, 'subscription Ticks($id: String!) { containerLogs(id: $id, tail: 1) { message } }', { id: made.id });
     await recording.until(() => recording.data.length > 0, 'a first line');
     expect(operations()).toEqual([]);
     recording.stop();
@@ -141,7 +141,7 @@ describe('one line per operation', () => {
     const client = wsClient(gateway.wsUrl);
     clients.push(client);
 
-    const recording = subscribeWs(client, query, { id: made.id });
+    const recording = record(client, query, { id: made.id });
     // Stats come once a second by themselves; an event needs something to happen to the container.
     const poke = () => engine.json('POST', `/containers/${made.id}/pause`).then(() => engine.json('POST', `/containers/${made.id}/unpause`));
     await waitUntil(async () => recording.data.length > 0 || (await poke(), false), 'a first result', { intervalMs: 250 });
@@ -156,7 +156,7 @@ describe('what never appears in the log', () => {
   it('no bearer token and no environment value, at the most verbose level, through create, inspect and a WebSocket operation', async () => {
     const tokens = issueTokens('logging');
     const { gateway, raw, operations } = await loggedGateway('trace', {
-      access: { mode: 'token', tokens: [tokens.admin.entry], createPolicy: STRICT_CREATE_POLICY },
+      tokens: [tokens.admin],
     });
     const secret = `s3cr3t-${randomBytes(12).toString('hex')}`;
     const name = uniqueName('wharf-logging-secret');
@@ -179,7 +179,7 @@ describe('what never appears in the log', () => {
 
     const client = wsClient(gateway.wsUrl, { connectionParams: { authorization } });
     clients.push(client);
-    const recording = subscribeWs(client, 'query Env($id: String!) { container(id: $id) { inspect { config { env } } } }', { id: name });
+    const recording = record(client, 'query Env($id: String!) { container(id: $id) { inspect { config { env } } } }', { id: name });
     await recording.ended;
     expect(JSON.stringify(recording.data)).toContain(secret);
 

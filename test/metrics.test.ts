@@ -1,16 +1,17 @@
 // GET /metrics against a real engine: the counters and gauges move with real operations, and token mode guards the route.
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { STRICT_CREATE_POLICY } from '../src/schema/create-policy.js';
 import { issueTokens } from './helpers/access.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { errorCodes, gql, startGateway, wsClient, type TestGateway, gatewayForFile } from './helpers/gateway.js';
-import { SseRecording, subscribeWs, waitUntil } from './helpers/subscriptions.js';
+import { errorCodes, gql, startGateway, type TestGateway, gatewayForFile } from './helpers/gateway.js';
+import { sseClient } from './helpers/sse.js';
+import { record, waitUntil } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
 
 const { engine, gateway } = gatewayForFile();
 
 const containers: string[] = [];
-const clients: Client[] = [];
+const clients: Array<{ dispose(): void | Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
   await Promise.all(containers.splice(0).map((id) => removeContainer(engine, id)));
@@ -131,7 +132,7 @@ describe('open subscriptions and upstream streams', () => {
     expect(await gaugeValue('wharf_open_subscriptions')).toBe(0);
     const before = valueOf(await scrape(), 'wharf_graphql_operations_total', { operation: 'MetricsLogs', type: 'subscription' });
 
-    const recording = subscribeWs(client(), LOGS, { id });
+    const recording = record(client(), LOGS, { id });
     await recording.until(() => recording.data.length > 0, 'a first log line');
     expect(await gaugeValue('wharf_open_subscriptions')).toBe(1);
 
@@ -146,7 +147,9 @@ describe('open subscriptions and upstream streams', () => {
     const { id } = await container(TICKING);
     expect(await gaugeValue('wharf_open_subscriptions')).toBe(0);
 
-    const recording = new SseRecording<{ containerLogs: { message: string } }>(gateway.url, LOGS, { id });
+    const overSse = sseClient(gateway.url);
+    clients.push(overSse);
+    const recording = record<{ containerLogs: { message: string } }, { id: string }>(overSse, LOGS, { id });
     await recording.until(() => recording.data.length > 0, 'a first log line over SSE');
     expect(await gaugeValue('wharf_open_subscriptions')).toBe(1);
 
@@ -158,7 +161,7 @@ describe('open subscriptions and upstream streams', () => {
     const { id } = await container(TICKING);
     expect(await gaugeValue('wharf_open_upstream_streams')).toBe(0);
 
-    const recording = subscribeWs(client(), LOGS, { id });
+    const recording = record(client(), LOGS, { id });
     // Lines after the tail come only through the follow.
     await recording.until(() => recording.data.length >= 3, 'three log lines');
     expect(await gaugeValue('wharf_open_upstream_streams')).toBe(1);
@@ -173,7 +176,7 @@ describe('access to /metrics', () => {
   let guarded: TestGateway;
   beforeAll(async () => {
     guarded = await startGateway(inject('dockerHost'), {
-      access: { mode: 'token', tokens: [tokens.viewer.entry], createPolicy: STRICT_CREATE_POLICY },
+      tokens: [tokens.viewer],
     });
   });
   afterAll(async () => {

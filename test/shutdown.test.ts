@@ -2,14 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
 import { print } from 'graphql';
 import { graphql } from './gql/index.js';
 import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
 import { createTestContainer, rawEngine, removeContainer } from './helpers/engine-api.js';
-import { collectSubscription, openSse } from './helpers/stream-clients.js';
-import { wsClient } from './helpers/gateway.js';
-import { waitUntil } from './helpers/subscriptions.js';
+import { openSse } from './helpers/sse.js';
+import { record, waitUntil } from './helpers/subscriptions.js';
+import { RawSocket, wsClient } from './helpers/ws.js';
 
 const engine = rawEngine(inject('dockerSocket'));
 let proxy: CountingProxy;
@@ -112,9 +111,9 @@ describe('graceful stop', () => {
 
     const wharf = await startWharf();
     const client = wsClient(wharf.wsUrl);
-    const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
+    const ws = record(client, ShutdownLogLines, { id: logId, tail: 1 });
     const sse = await openSse(`${wharf.origin}/graphql`, ShutdownLogLines, { id: logId, tail: 1 });
-    await ws.waitForCount(3, 10_000);
+    await ws.until(() => ws.results.length >= 3, 'three results', 10_000);
     await waitUntil(() => sse.events.filter((e) => e.event === 'next').length >= 3, 'three SSE events', { timeoutMs: 10_000 });
 
     // The export starts, and its reader stops reading after the first chunk.
@@ -131,7 +130,7 @@ describe('graceful stop', () => {
     wharf.child.kill('SIGTERM');
 
     // Clients see a clean end: `complete` on the WebSocket, `complete` on SSE.
-    await expect(ws.done).resolves.toBeUndefined();
+    await expect(ws.ended.then(() => ws.state)).resolves.toBe('complete');
     await sse.ended;
     expect(sse.events.at(-1)?.event).toBe('complete');
     // The export goes on to its end once its reader reads again.
@@ -158,7 +157,7 @@ describe('graceful stop', () => {
     created.push(viaWs.id, viaHttp.id);
     const wharf = await startWharf();
     const client = wsClient(wharf.wsUrl);
-    const overWs = collectSubscription(client, ShutdownStop, { id: viaWs.id, timeout: 2 });
+    const overWs = record(client, ShutdownStop, { id: viaWs.id, timeout: 2 });
     const overHttp = fetch(`${wharf.origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -169,7 +168,7 @@ describe('graceful stop', () => {
     const signalled = performance.now();
     wharf.child.kill('SIGTERM');
 
-    await overWs.done;
+    await expect(overWs.ended.then(() => overWs.state)).resolves.toBe('complete');
     expect(overWs.results).toEqual([{ data: { stopContainer: { id: viaWs.id, state: 'EXITED' } } }]);
     expect(await overHttp).toEqual({ data: { stopContainer: { id: viaHttp.id, state: 'EXITED' } } });
     const exit = await wharf.exited;
@@ -181,9 +180,9 @@ describe('graceful stop', () => {
   it('on SIGTERM, closes an idle WebSocket as going away, refuses new connections and exits 0', async () => {
     const wharf = await startWharf();
     const port = Number(new URL(wharf.origin).port);
-    const ws = new WebSocket(wharf.wsUrl, 'graphql-transport-ws');
-    await new Promise((resolve) => ws.once('open', resolve));
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const ws = new RawSocket(wharf.wsUrl);
+    await ws.upgrade;
+    const closed = ws.closed.then(({ code }) => code);
     wharf.child.kill('SIGTERM');
     // An idle WebSocket is closed as "going away".
     expect(await closed).toBe(1001);
@@ -196,11 +195,11 @@ describe('graceful stop', () => {
     const wharf = await startWharf();
     const logId = await chattyContainer();
     const client = wsClient(wharf.wsUrl);
-    const ws = collectSubscription(client, ShutdownLogLines, { id: logId, tail: 1 });
-    await ws.waitForCount(2, 10_000);
+    const ws = record(client, ShutdownLogLines, { id: logId, tail: 1 });
+    await ws.until(() => ws.results.length >= 2, 'two results', 10_000);
     const signalled = performance.now();
     wharf.child.kill('SIGINT');
-    await expect(ws.done).resolves.toBeUndefined();
+    await expect(ws.ended.then(() => ws.state)).resolves.toBe('complete');
     const exit = await wharf.exited;
     expect(exit.code).toBe(0);
     expect(exit.at - signalled).toBeLessThan(5_000);

@@ -6,9 +6,9 @@ import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
 import type { EventsWatchSubscription } from './gql/graphql.js';
 import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from './helpers/engine-api.js';
-import { gatewayForFile, gqlData, wsClient } from './helpers/gateway.js';
-import { collectSubscription, SubscriptionErrors } from './helpers/stream-clients.js';
-import { waitUntil } from './helpers/subscriptions.js';
+import { gatewayForFile, gqlData } from './helpers/gateway.js';
+import { record, waitUntil } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
 
 /** How many GET /events responses the gateway has had from the engine: a subscription is live once its own arrived. */
 let eventStreamsOpened = 0;
@@ -106,8 +106,8 @@ const instant = (rfc3339: string) => Date.parse(rfc3339);
 describe('Subscription.containerStats', () => {
   it('sends a sample about once a second', async () => {
     const id = await busyContainer();
-    const stats = collectSubscription(client(), WatchStats, { id });
-    await stats.waitForCount(5, 15_000);
+    const stats = record(client(), WatchStats, { id });
+    await stats.until(() => stats.results.length >= 5, 'five samples', 15_000);
     stats.stop();
     const reads = stats.results.map((r) => instant(r.data!.containerStats.read));
     const gaps = reads.slice(1).map((t, i) => t - reads[i]!);
@@ -119,18 +119,18 @@ describe('Subscription.containerStats', () => {
     expect(mean).toBeGreaterThan(800);
     expect(mean).toBeLessThan(1_500);
     // And they are sent as they are read, not held back and bunched.
-    const arrivalSpan = stats.arrivals[4]! - stats.arrivals[1]!;
+    const arrivalSpan = stats.receivedAt[4]! - stats.receivedAt[1]!;
     expect(arrivalSpan).toBeGreaterThan(3 * 600);
     expect(arrivalSpan).toBeLessThan(3 * 1_600);
   });
 
   it('computes cpuPercent and memoryUsage as docker stats does from a raw sample of the same moment', async () => {
     const id = await busyContainer();
-    const stats = collectSubscription(client(), WatchStats, { id });
+    const stats = record(client(), WatchStats, { id });
     // Let the file write finish and the loop run: the third sample has a full second of busy CPU behind it.
-    await stats.waitForCount(3, 15_000);
+    await stats.until(() => stats.results.length >= 3, 'three samples', 15_000);
     const raw = await rawStats(id);
-    await stats.waitFor((r) => instant(r.data!.containerStats.read) >= instant(raw.read), 5_000);
+    await stats.first((r) => instant(r.data!.containerStats.read) >= instant(raw.read), 'a sample read after the raw one', 5_000);
     stats.stop();
 
     // The engine's collector hands one reading per tick to every subscriber: the gateway's sample of the
@@ -157,8 +157,8 @@ describe('Subscription.containerStats', () => {
 
   it("reports the engine's memory limit exactly, the memory share of it and the container's processes", async () => {
     const id = await busyContainer();
-    const stats = collectSubscription(client(), WatchStats, { id });
-    await stats.waitForCount(2, 15_000);
+    const stats = record(client(), WatchStats, { id });
+    await stats.until(() => stats.results.length >= 2, 'two samples', 15_000);
     stats.stop();
     const raw = await rawStats(id);
     expect(raw.memory_stats.limit).toBe(MEMORY_LIMIT);
@@ -172,11 +172,11 @@ describe('Subscription.containerStats', () => {
 
   it('completes when the container stops', async () => {
     const id = await busyContainer();
-    const stats = collectSubscription(client(), WatchStats, { id });
-    await stats.waitForCount(1, 15_000);
+    const stats = record(client(), WatchStats, { id });
+    await stats.until(() => stats.results.length >= 1, 'one sample', 15_000);
     await engine.json('POST', `/containers/${id}/stop?t=0`);
     const stoppedAt = performance.now();
-    await expect(Promise.race([stats.done, sleep(10_000).then(() => 'still open')])).resolves.toBeUndefined();
+    await expect(Promise.race([stats.ended.then(() => stats.state), sleep(10_000).then(() => 'still open')])).resolves.toBe('complete');
     expect(performance.now() - stoppedAt).toBeLessThan(5_000);
     for (const { data, errors } of stats.results) {
       expect(errors).toBeUndefined();
@@ -185,11 +185,9 @@ describe('Subscription.containerStats', () => {
   });
 
   it('answers NOT_FOUND for a container that does not exist', async () => {
-    const stats = collectSubscription(client(), WatchStats, { id: uniqueName('wharf-no-such-container') });
-    const codes = await stats.done.then(
-      () => stats.results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code)),
-      (error: unknown) => (error instanceof SubscriptionErrors ? error.errors.map((e) => e.extensions?.code) : [String(error)]),
-    );
+    const stats = record(client(), WatchStats, { id: uniqueName('wharf-no-such-container') });
+    await stats.ended;
+    const codes = stats.failure === undefined ? stats.errors.map((e) => e.extensions?.code) : [String(stats.failure)];
     expect(codes).toEqual(['NOT_FOUND']);
     expect(stats.results.every((r) => r.data == null)).toBe(true);
   });
@@ -238,13 +236,13 @@ type WatchedEvent = EventsWatchSubscription['events'];
 /** Subscribes to events and resolves once the gateway's upstream /events stream is open at the engine. */
 async function watchEvents(client: Client, variables: { filters?: Record<string, string[]>; since?: string }) {
   const opened = eventStreamsOpened;
-  const events = collectSubscription(client, WatchEvents, variables);
+  const events = record(client, WatchEvents, variables);
   await waitUntil(() => eventStreamsOpened > opened, 'the upstream /events request', { timeoutMs: 10_000 });
   // The engine flushes the response head just before it registers the listener.
   await sleep(100);
   const all = (): WatchedEvent[] => events.results.map((r) => r.data!.events);
   const waitFor = async (match: (e: WatchedEvent) => boolean, timeoutMs = 10_000): Promise<WatchedEvent> =>
-    (await events.waitFor((r) => r.data != null && match(r.data.events), timeoutMs)).data!.events;
+    (await events.first((r) => r.data != null && match(r.data.events), 'a matching event', timeoutMs)).data!.events;
   return { events, all, waitFor };
 }
 

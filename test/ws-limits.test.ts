@@ -4,8 +4,9 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { WebSocketOptions } from '../src/server/graphql/ws.js';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { startGateway, wsClient, type TestGateway, gatewayForFile } from './helpers/gateway.js';
-import { closeCodeOf, subscribeWs, type Recording } from './helpers/subscriptions.js';
+import { startGateway, type TestGateway, gatewayForFile } from './helpers/gateway.js';
+import { closeCodeOf, record, type Recording } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
 
 const { engine, gateway } = gatewayForFile();
 
@@ -57,7 +58,7 @@ type LogLines = Recording<{ containerLogs: { message: string } }>;
 
 /** Opens `count` log subscriptions on one connection and waits until each has a line. */
 async function openSubscriptions(connection: Client, id: string, count: number): Promise<LogLines[]> {
-  const subscriptions = Array.from({ length: count }, () => subscribeWs(connection, WsLimitsLogLines, { id }));
+  const subscriptions = Array.from({ length: count }, () => record(connection, WsLimitsLogLines, { id }));
   await Promise.all(subscriptions.map((s) => s.until(() => s.data.length >= 1, 'a first line')));
   return subscriptions;
 }
@@ -84,7 +85,7 @@ describe('operations per connection', () => {
     const connection = client();
     const first50 = await openSubscriptions(connection, chatty, 50);
 
-    const refused = subscribeWs(connection, WsLimitsLogLines, { id: chatty });
+    const refused = record(connection, WsLimitsLogLines, { id: chatty });
     await refused.ended;
     expect(refused.state).toBe('error');
     expect(refused.data).toEqual([]);
@@ -100,7 +101,7 @@ describe('operations per connection', () => {
     const connection = client(limited.wsUrl);
     const allowed = await openSubscriptions(connection, chatty, 2);
 
-    const refused = subscribeWs(connection, WsLimitsLogLines, { id: chatty });
+    const refused = record(connection, WsLimitsLogLines, { id: chatty });
     await refused.ended;
     expect(refused.state).toBe('error');
     expect(refused.errors).toHaveLength(1);
@@ -133,7 +134,7 @@ describe('operations per connection', () => {
     const limited = await gatewayWith({ maxSubscriptions: 2 });
     const connection = client(limited.wsUrl);
     for (const invalid of ['subscription { noSuchField }', 'subscription {', 'query { containers { noSuchField } }']) {
-      const rejected = subscribeWs<unknown, Record<string, never>>(connection, invalid, {});
+      const rejected = record<unknown, Record<string, never>>(connection, invalid, {});
       await rejected.ended;
       expect(rejected.errors.length).toBeGreaterThan(0);
     }
@@ -152,7 +153,7 @@ describe('message size', () => {
 
   it('closes the socket with 1009 on a message over 1 MiB, and the gateway stays up', async () => {
     const chatty = await chattyContainer();
-    const result = subscribeWs<unknown, Record<string, never>>(client(), padded(1024 * 1024 + 1024), {});
+    const result = record<unknown, Record<string, never>>(client(), padded(1024 * 1024 + 1024), {});
     await result.ended;
     expect(result.state).toBe('error');
     expect(closeCodeOf(result.failure)).toBe(1009);
@@ -160,13 +161,13 @@ describe('message size', () => {
     const health = await fetch(`${gateway.origin}/healthz`);
     expect(health.status).toBe(200);
     await health.body?.cancel();
-    const query = subscribeWs(client(), WsLimitsContainers, { filters: { id: [chatty] } });
+    const query = record(client(), WsLimitsContainers, { filters: { id: [chatty] } });
     await query.ended;
     expect(query.data).toEqual([{ containers: [{ id: chatty }] }]);
   });
 
   it('accepts a message just under 1 MiB', async () => {
-    const result = subscribeWs<{ __typename: string }, Record<string, never>>(client(), padded(1000 * 1000), {});
+    const result = record<{ __typename: string }, Record<string, never>>(client(), padded(1000 * 1000), {});
     await result.ended;
     expect(result.state).toBe('complete');
     expect(result.data).toEqual([{ __typename: 'Query' }]);

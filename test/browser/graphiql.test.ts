@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type TestBrowser } from '../helpers/browser.js';
 import { createTestContainer, removeContainer, uniqueName, type TestContainerOptions } from '../helpers/engine-api.js';
-import { issueTokens, startGuardedGateway, type GuardedGateway } from '../helpers/access.js';
-import { gatewayForFile } from '../helpers/gateway.js';
+import { issueTokens } from '../helpers/access.js';
+import { gatewayForFile, startGateway, type ProxiedGateway } from '../helpers/gateway.js';
 
 const { engine, gateway } = gatewayForFile();
 
@@ -143,9 +143,9 @@ describe('GraphiQL at /graphql', () => {
 
 describe('GraphiQL in token mode', () => {
   const tokens = issueTokens('graphiql');
-  let guarded: GuardedGateway;
+  let guarded: ProxiedGateway;
   beforeAll(async () => {
-    guarded = await startGuardedGateway(inject('dockerSocket'), { tokens: [tokens.viewer] });
+    guarded = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: [tokens.viewer] });
   });
   afterAll(async () => {
     await guarded.close();
@@ -155,7 +155,7 @@ describe('GraphiQL in token mode', () => {
     const running = await container({ cmd: NUMBERED_LINES });
     const subscription = `subscription { containerLogs(id: "${running.name}", tail: 1) { message } }`;
     const { browser, page } = await openGraphiQL(subscription, {
-      url: guarded.gateway.url,
+      url: guarded.url,
       headers: { Authorization: `Bearer ${tokens.viewer.token}` },
     });
     await page.locator('.graphiql-query-editor .view-lines').click();

@@ -1,15 +1,9 @@
-// Gateways behind a counting proxy (token or local mode, audit records kept) and clients that carry credentials on every transport.
+// Tokens for tests, and one operation run over any transport with credentials, seen the same way whatever the transport.
 import { print, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { ROLES, type Role } from '../../src/schema/access.js';
-import { STRICT_CREATE_POLICY, type CreatePolicy } from '../../src/schema/create-policy.js';
-import type { AppOptions } from '../../src/server/app.js';
-import type { AuditRecord } from '../../src/server/observability/audit.js';
 import { createToken, type TokenEntry } from '../../src/server/auth/tokens.js';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
-import { startGateway, type TestGateway } from './gateway.js';
-import { parseSseFrame } from './subscriptions.js';
+import { openSse } from './sse.js';
+import { wsClient } from './ws.js';
 
 /** A token handed out for a test, with the entry its gateway knows it by. */
 export interface IssuedToken {
@@ -26,55 +20,6 @@ export function issueTokens(prefix: string): Record<Role, IssuedToken> {
     return { name: entry.name, role, token, entry };
   };
   return Object.fromEntries(ROLES.map((role) => [role, issue(role)])) as Record<Role, IssuedToken>;
-}
-
-/** A gateway whose every engine call passes a counting proxy, with the audit records it wrote. */
-export interface GuardedGateway {
-  gateway: TestGateway;
-  proxy: CountingProxy;
-  audit: AuditRecord[];
-  close(): Promise<void>;
-}
-
-export interface GuardedGatewayOptions {
-  /** Token mode with these tokens; local mode without. */
-  tokens?: readonly IssuedToken[];
-  /** Token mode's create policy, over STRICT_CREATE_POLICY. */
-  createPolicy?: Partial<CreatePolicy>;
-  /** Any further app options (limits, origins, GraphiQL, introspection). */
-  app?: Omit<AppOptions, 'docker' | 'access' | 'audit'>;
-}
-
-/**
- * Starts a counting proxy in front of the engine and a gateway behind it, then warms the gateway
- * (one engine call, so the API version is negotiated) and clears the proxy's record.
- */
-export async function startGuardedGateway(dockerSocket: string, options: GuardedGatewayOptions = {}): Promise<GuardedGateway> {
-  const proxy = await startCountingProxy(dockerSocket);
-  const audit: AuditRecord[] = [];
-  const access: AppOptions['access'] = options.tokens
-    ? { mode: 'token', tokens: options.tokens.map((t) => t.entry), createPolicy: { ...STRICT_CREATE_POLICY, ...options.createPolicy } }
-    : { mode: 'local' };
-  let gateway: TestGateway;
-  try {
-    gateway = await startGateway(proxy.dockerHost, { ...options.app, access, audit: (record) => audit.push(record) });
-  } catch (error) {
-    await proxy.close();
-    throw error;
-  }
-  const close = async () => {
-    await gateway.close();
-    await proxy.close();
-  };
-  const warmer = options.tokens?.find((t) => t.role === 'admin') ?? options.tokens?.[0];
-  const warm = await runOperation('http-post', gateway, '{ engine { apiVersion } }', {}, warmer ? `Bearer ${warmer.token}` : undefined);
-  if (warm.status !== 200 || warm.results[0]?.errors) {
-    await close();
-    throw new Error(`warming the gateway failed: ${warm.text}`);
-  }
-  proxy.reset();
-  audit.length = 0;
-  return { gateway, proxy, audit, close };
 }
 
 export type Transport = 'http-post' | 'http-get' | 'sse' | 'graphql-ws';
@@ -143,15 +88,14 @@ export async function runOperation(
       return httpOutcome(res, await res.text());
     }
     case 'sse': {
-      const res = await fetch(target.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...auth, ...options.headers },
-        body: JSON.stringify({ query, variables }),
-        signal,
-      });
-      const text = await res.text();
-      if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) return httpOutcome(res, text);
-      return { status: res.status, headers: res.headers, results: sseResults(text), closed: undefined, text };
+      const stream = await openSse<Record<string, unknown>, Record<string, unknown>>(target.url, query, variables, { headers: { ...auth, ...options.headers }, signal });
+      await stream.ended;
+      if (!(stream.contentType ?? '').includes('text/event-stream')) {
+        return { status: stream.status, headers: stream.headers, results: stream.results, closed: undefined, text: stream.body };
+      }
+      if (stream.failure !== undefined && signal.aborted) throw stream.failure;
+      const text = stream.events.map((e) => `event: ${e.event}\ndata: ${e.data}`).join('\n\n');
+      return { status: stream.status, headers: stream.headers, results: stream.results, closed: undefined, text };
     }
     case 'graphql-ws':
       return wsOperation(target.wsUrl, query, variables, authorization, options);
@@ -168,27 +112,6 @@ function httpOutcome(res: Response, text: string): OperationOutcome {
   return { status: res.status, headers: res.headers, results, closed: undefined, text };
 }
 
-/** The `next` events of a finished event stream, in order. */
-export function sseResults(text: string): OperationOutcome['results'] {
-  const results: OperationOutcome['results'] = [];
-  for (const frame of text.split('\n\n')) {
-    const { event, data } = parseSseFrame(frame);
-    if ((event === 'next' || event === 'message') && data.length > 0) {
-      results.push(JSON.parse(data.join('\n')) as OperationOutcome['results'][number]);
-    }
-  }
-  return results;
-}
-
-/** A `ws` WebSocket that sends these headers with its upgrade request. */
-function webSocketWithHeaders(headers: Record<string, string>): unknown {
-  return class HeaderWebSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  };
-}
-
 function isCloseEvent(value: unknown): value is { code: number; reason: string } {
   return !!value && typeof value === 'object' && 'code' in value && typeof (value as { code: unknown }).code === 'number';
 }
@@ -202,11 +125,8 @@ async function wsOperation(
   options: OperationOptions,
 ): Promise<OperationOutcome> {
   const upgradeHeaders = { ...options.headers, ...(options.authorizationInUpgrade && authorization !== undefined ? { authorization } : {}) };
-  const client = createClient({
-    url: wsUrl,
-    webSocketImpl: Object.keys(upgradeHeaders).length ? webSocketWithHeaders(upgradeHeaders) : WebSocket,
-    retryAttempts: 0,
-    lazy: true,
+  const client = wsClient(wsUrl, {
+    headers: upgradeHeaders,
     ...(authorization !== undefined && !options.authorizationInUpgrade ? { connectionParams: { authorization } } : {}),
   });
   const results: OperationOutcome['results'] = [];

@@ -1,19 +1,21 @@
-// Low-level subscription clients for stream tests: graphql-transport-ws over a raw `ws` socket (so a test can cut it without a close frame), an SSE reader, a collector for the real graphql-ws client, and process probes.
+// Stream clients that cut or stall their connection: graphql-ws's client with its socket in hand, a fast reader on a thread of its own, and process probes.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { Client, FormattedExecutionResult } from 'graphql-ws';
-import WebSocket from 'ws';
-import { parseSseFrame, waitUntil, type WaitDescription } from './subscriptions.js';
+import type { Message } from 'graphql-ws';
+import type WebSocket from 'ws';
+import type { SseStream } from './sse.js';
+import { waitUntil, type WaitDescription } from './subscriptions.js';
+import { wsClient } from './ws.js';
+
+// The one SSE reader, for the stream tests that take their clients from this module.
+export { openSse } from './sse.js';
+export type SseSubscription = SseStream<unknown>;
 
 /** One message of the graphql-transport-ws protocol. */
-export interface TransportMessage {
-  type: string;
-  id?: string;
-  payload?: unknown;
-}
+export type TransportMessage = Message;
 
 /** Milliseconds until `check` is true, polled every millisecond; rejects after `timeoutMs`. */
 export async function msUntil(check: () => boolean, timeoutMs: number, what: WaitDescription): Promise<number> {
@@ -28,8 +30,9 @@ export interface RawWsClient {
   nextCount(id: string): number;
   /** Every `next` payload per operation id, unless the client was opened with `keepNext: false`. */
   nexts(id: string): ExecutionResult[];
-  /** Every message other than `next`, in order (`error`, `complete`, `ping`, ...). */
+  /** Every message other than `next`, in order (`connection_ack`, `error`, `complete`, `ping`, ...). */
   readonly others: TransportMessage[];
+  /** Subscribes under the operation id `id`. */
   subscribe<TData, TVariables extends Record<string, unknown>>(
     id: string,
     document: TypedDocumentNode<TData, TVariables>,
@@ -49,64 +52,74 @@ export interface RawWsClient {
 }
 
 /**
- * Opens a WebSocket speaking graphql-transport-ws by hand and waits for `connection_ack`.
- * Unlike the graphql-ws client, it can be cut abruptly and made to read slowly.
+ * graphql-ws's client, connected (resolves on `connection_ack`), with operation ids of the test's
+ * choosing, every message seen, and its socket in hand: it can be cut abruptly and made to read slowly.
  */
 export async function connectRawWs(url: string, options: { keepNext?: boolean; timeoutMs?: number } = {}): Promise<RawWsClient> {
   const keepNext = options.keepNext ?? true;
-  const socket = new WebSocket(url, 'graphql-transport-ws');
   const counts = new Map<string, number>();
   const kept = new Map<string, ExecutionResult[]>();
   const others: TransportMessage[] = [];
   const listeners = new Set<(message: TransportMessage) => void>();
-
-  socket.on('message', (data: WebSocket.RawData) => {
-    const message = JSON.parse(String(data)) as TransportMessage;
-    if (message.type === 'next' && message.id !== undefined) {
-      counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
-      if (keepNext) {
-        let list = kept.get(message.id);
-        if (!list) kept.set(message.id, (list = []));
-        list.push(message.payload as ExecutionResult);
-      }
-    } else {
-      others.push(message);
-      if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
-    }
-    for (const listener of listeners) listener(message);
+  const unsubscribers = new Map<string, () => void>();
+  let socket: WebSocket | undefined;
+  let nextId = '';
+  let acknowledged!: () => void;
+  let refused!: (error: Error) => void;
+  const connected = new Promise<void>((resolve, reject) => {
+    acknowledged = resolve;
+    refused = reject;
   });
-  // A terminated or refused socket may emit an error; the tests look at what the server did.
-  socket.on('error', () => undefined);
 
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.terminate();
-      reject(new Error('no connection_ack within the timeout'));
-    }, options.timeoutMs ?? 5_000);
-    const onAck = (message: TransportMessage) => {
-      if (message.type !== 'connection_ack') return;
-      clearTimeout(timer);
-      listeners.delete(onAck);
-      resolve();
-    };
-    listeners.add(onAck);
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-    socket.once('close', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`socket closed (${code}) before connection_ack`));
-    });
+  const client = wsClient(url, {
+    lazy: false,
+    // The tests look at what the server did; a cut connection is theirs to make.
+    onNonLazyError: () => undefined,
+    generateID: () => nextId,
+    on: {
+      opened: (opened) => (socket = opened as WebSocket),
+      connected: () => acknowledged(),
+      closed: (event) => refused(new Error(`socket closed (${(event as { code?: number }).code}) before connection_ack`)),
+      message: (message) => {
+        if (message.type === 'next') {
+          counts.set(message.id, (counts.get(message.id) ?? 0) + 1);
+          if (keepNext) {
+            let list = kept.get(message.id);
+            if (!list) kept.set(message.id, (list = []));
+            list.push(message.payload as ExecutionResult);
+          }
+        } else {
+          others.push(message);
+        }
+        for (const listener of listeners) listener(message);
+      },
+    },
   });
+  const timer = setTimeout(() => refused(new Error('no connection_ack within the timeout')), options.timeoutMs ?? 5_000);
+  try {
+    await connected;
+  } catch (error) {
+    socket?.terminate();
+    await client.dispose();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const open = socket!;
+  // Socket errors and cut connections end up in the sinks; the tests look at the messages instead.
+  const ignore = { next: () => undefined, error: () => undefined, complete: () => undefined };
 
   return {
-    socket,
+    socket: open,
     others,
     nextCount: (id) => counts.get(id) ?? 0,
     nexts: (id) => kept.get(id) ?? [],
     subscribe(id, document, variables) {
-      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: print(document), variables } }));
+      nextId = id;
+      unsubscribers.set(id, client.subscribe({ query: print(document), variables }, ignore));
     },
     complete(id) {
-      socket.send(JSON.stringify({ id, type: 'complete' }));
+      unsubscribers.get(id)?.();
     },
     waitForNext(id, match, timeoutMs) {
       const already = (kept.get(id) ?? []).find(match);
@@ -117,7 +130,7 @@ export async function connectRawWs(url: string, options: { keepNext?: boolean; t
           reject(new Error(`no matching next for operation ${id} within ${timeoutMs} ms; others: ${JSON.stringify(others)}`));
         }, timeoutMs);
         const listener = (message: TransportMessage) => {
-          if (message.id !== id) return;
+          if (!('id' in message) || message.id !== id) return;
           if (message.type === 'next' && match(message.payload as ExecutionResult)) {
             clearTimeout(timer);
             listeners.delete(listener);
@@ -125,185 +138,22 @@ export async function connectRawWs(url: string, options: { keepNext?: boolean; t
           } else if (message.type === 'error' || message.type === 'complete') {
             clearTimeout(timer);
             listeners.delete(listener);
-            reject(new Error(`operation ${id} ended (${message.type}) before a matching next: ${JSON.stringify(message.payload)}`));
+            reject(new Error(`operation ${id} ended (${message.type}) before a matching next: ${JSON.stringify('payload' in message ? message.payload : undefined)}`));
           }
         };
         listeners.add(listener);
       });
     },
-    pause: () => socket.pause(),
-    resume: () => socket.resume(),
-    terminate: () => socket.terminate(),
+    pause: () => open.pause(),
+    resume: () => open.resume(),
+    terminate: () => open.terminate(),
     close() {
-      if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        socket.once('close', () => resolve());
-        socket.close(1000);
-      });
+      if (open.readyState === open.CLOSED) return Promise.resolve();
+      const closed = new Promise<void>((resolve) => open.once('close', () => resolve()));
+      open.resume();
+      void client.dispose();
+      return closed;
     },
-  };
-}
-
-export interface SseEvent {
-  event: string;
-  data: string;
-}
-
-export interface SseSubscription {
-  status: number;
-  contentType: string | null;
-  readonly events: SseEvent[];
-  /** Resolves when the server ends the stream (or rejects if the read fails other than by abort()). */
-  readonly ended: Promise<void>;
-  /** Cancels the fetch: the HTTP connection goes away. */
-  abort(): void;
-}
-
-/** A GraphQL subscription over Server-Sent Events (POST with `Accept: text/event-stream`), read as it arrives. */
-export async function openSse<TData, TVariables extends Record<string, unknown>>(
-  url: string,
-  document: TypedDocumentNode<TData, TVariables>,
-  variables: TVariables,
-): Promise<SseSubscription> {
-  const controller = new AbortController();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: print(document), variables }),
-    signal: controller.signal,
-  });
-  const events: SseEvent[] = [];
-  const body = res.body;
-  const read = async () => {
-    if (!body) return;
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let pending = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        pending += decoder.decode(value, { stream: true });
-        let cut = pending.indexOf('\n\n');
-        while (cut !== -1) {
-          const block = pending.slice(0, cut);
-          pending = pending.slice(cut + 2);
-          const { event, data } = parseSseFrame(block);
-          // Comment-only blocks (":") are keep-alives.
-          if (block.split('\n').some((line) => !line.startsWith(':'))) events.push({ event, data: data.join('\n') });
-          cut = pending.indexOf('\n\n');
-        }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) throw error;
-    }
-  };
-  const ended = read();
-  ended.catch(() => undefined);
-  return {
-    status: res.status,
-    contentType: res.headers.get('content-type'),
-    events,
-    ended,
-    abort: () => controller.abort(),
-  };
-}
-
-/** The server ended an operation with an `error` message; its errors as sent. */
-export class SubscriptionErrors extends Error {
-  constructor(readonly errors: readonly GraphQLFormattedError[]) {
-    super(`subscription error: ${JSON.stringify(errors)}`);
-    this.name = 'SubscriptionErrors';
-  }
-}
-
-export interface CollectedSubscription<TData> {
-  readonly results: FormattedExecutionResult<TData, unknown>[];
-  /** Arrival time (performance.now()) of each result. */
-  readonly arrivals: number[];
-  /** Resolves when the server completes the operation; rejects with the errors of an `error` message or a socket failure. */
-  readonly done: Promise<void>;
-  readonly completed: boolean;
-  /** Resolves once `count` results have arrived. */
-  waitForCount(count: number, timeoutMs: number): Promise<void>;
-  /** Resolves with the first result for which `match` is true. */
-  waitFor(match: (result: FormattedExecutionResult<TData, unknown>) => boolean, timeoutMs: number): Promise<FormattedExecutionResult<TData, unknown>>;
-  /** Tells the server the client is done (sends `complete`). */
-  stop(): void;
-}
-
-/** Subscribes with the real graphql-ws client and keeps every result. */
-export function collectSubscription<TData, TVariables extends Record<string, unknown>>(
-  client: Client,
-  document: TypedDocumentNode<TData, TVariables>,
-  variables: TVariables,
-): CollectedSubscription<TData> {
-  const results: FormattedExecutionResult<TData, unknown>[] = [];
-  const arrivals: number[] = [];
-  const listeners = new Set<() => void>();
-  let completed = false;
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
-  let stop: () => void = () => undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    stop = client.subscribe<TData>(
-      { query: print(document), variables },
-      {
-        next: (result) => {
-          results.push(result);
-          arrivals.push(performance.now());
-          notify();
-        },
-        error: (error: unknown) => {
-          completed = true;
-          notify();
-          reject(error instanceof Error ? error : new SubscriptionErrors(Array.isArray(error) ? (error as GraphQLFormattedError[]) : []));
-        },
-        complete: () => {
-          completed = true;
-          notify();
-          resolve();
-        },
-      },
-    );
-  });
-  done.catch(() => undefined);
-  const waitUntilTrue = <T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
-    const hit = probe();
-    if (hit !== undefined) return Promise.resolve(hit);
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        listeners.delete(listener);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(results.slice(-3))}`));
-      }, timeoutMs);
-      const listener = () => {
-        const value = probe();
-        if (value !== undefined) {
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(value);
-        } else if (completed) {
-          clearTimeout(timer);
-          listeners.delete(listener);
-          reject(new Error(`the subscription ended while waiting for ${what}; got ${JSON.stringify(results.slice(-3))}`));
-        }
-      };
-      listeners.add(listener);
-    });
-  };
-  return {
-    results,
-    arrivals,
-    done,
-    get completed() {
-      return completed;
-    },
-    waitForCount: async (count, timeoutMs) => {
-      await waitUntilTrue(() => (results.length >= count ? true : undefined), timeoutMs, `${count} results`);
-    },
-    waitFor: (match, timeoutMs) => waitUntilTrue(() => results.find(match), timeoutMs, 'a matching result'),
-    stop: () => stop(),
   };
 }
 
@@ -316,35 +166,24 @@ export interface WorkerWsReader {
   stop(): Promise<void>;
 }
 
-// Runs in the worker: reads one subscription as fast as the socket delivers, counting `next` messages.
+// Runs in the worker: reads one subscription with graphql-ws's client as fast as the socket delivers, counting results.
 const WORKER_READER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const WebSocket = require(workerData.wsPath);
+const { createClient } = require(workerData.graphqlWsPath);
 const counters = new Int32Array(workerData.counters);
-const socket = new WebSocket(workerData.url, 'graphql-transport-ws');
-socket.on('error', () => undefined);
-socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-socket.on('message', (data) => {
-  const message = JSON.parse(String(data));
-  if (message.type === 'connection_ack') {
-    socket.send(JSON.stringify({ id: 'read', type: 'subscribe', payload: workerData.payload }));
-  } else if (message.type === 'next') {
-    Atomics.add(counters, 0, 1);
-  } else if (message.type === 'complete' || message.type === 'error') {
-    Atomics.store(counters, 1, 1);
-  } else if (message.type === 'ping') {
-    socket.send(JSON.stringify({ type: 'pong' }));
-  }
-});
+const client = createClient({ url: workerData.url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+const ended = () => Atomics.store(counters, 1, 1);
+client.subscribe(workerData.payload, { next: () => Atomics.add(counters, 0, 1), error: ended, complete: ended });
 parentPort.on('message', () => {
-  socket.terminate();
+  // Leaving the thread drops its socket without a close frame.
   process.exit(0);
 });
 `;
 
 /**
- * A fast graphql-transport-ws reader on its own thread, so that reading a big stream does not take
- * the event loop the in-process gateway runs on.
+ * A fast graphql-ws reader on its own thread, so that reading a big stream does not take the event
+ * loop the in-process gateway runs on.
  */
 export function startWorkerWsReader<TData, TVariables extends Record<string, unknown>>(
   url: string,
@@ -352,11 +191,13 @@ export function startWorkerWsReader<TData, TVariables extends Record<string, unk
   variables: TVariables,
 ): WorkerWsReader {
   const counters = new Int32Array(new SharedArrayBuffer(8));
+  const require = createRequire(import.meta.url);
   const worker = new Worker(WORKER_READER, {
     eval: true,
     workerData: {
       url,
-      wsPath: createRequire(import.meta.url).resolve('ws'),
+      wsPath: require.resolve('ws'),
+      graphqlWsPath: require.resolve('graphql-ws'),
       counters: counters.buffer,
       payload: { query: print(document), variables },
     },
