@@ -34,14 +34,18 @@ export async function createFixture(socketPath: string, count: number): Promise<
       body: body ? JSON.stringify(body) : null,
     });
     const text = await res.body.text();
-    if (res.statusCode >= 300 && res.statusCode !== 304) throw new Error(`${method} ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
+    if (res.statusCode >= 300 && res.statusCode !== 304)
+      throw new Error(`${method} ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`);
     return text;
   };
 
   const remove = async (): Promise<void> => {
     const filters = encodeURIComponent(JSON.stringify({ label: [BENCH_LABEL] }));
     const list = JSON.parse(await call('GET', `/containers/json?all=1&filters=${filters}`)) as Array<{ Id: string }>;
-    await runLimited(list.map((c) => () => call('DELETE', `/containers/${c.Id}?force=1&v=1`)), SETUP_CONCURRENCY);
+    await runLimited(
+      list.map((c) => () => call('DELETE', `/containers/${c.Id}?force=1&v=1`)),
+      SETUP_CONCURRENCY,
+    );
   };
 
   const ids: string[] = new Array<string>(count);

@@ -48,7 +48,10 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: options.dockerHost, NODE_ENV: gatewayNodeEnv() };
   // The gateway runs as configured here (its defaults, this engine), not as the caller's shell happens to say.
   for (const name of Object.keys(env)) {
-    if (name.startsWith('WHARF_') || ['DOCKER_API_VERSION', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH', 'PORT', 'HOST'].includes(name)) {
+    if (
+      name.startsWith('WHARF_') ||
+      ['DOCKER_API_VERSION', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH', 'PORT', 'HOST'].includes(name)
+    ) {
       delete env[name];
     }
   }
@@ -57,12 +60,20 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   // Wharf runs as `npm start` runs it: bin/wharf.js, which runs dist/ (building it first when stale), with the Node flags its
   // first line gives (heap and WebAssembly settings) and the benchmark's own (--cpu-prof, which NODE_OPTIONS refuses).
   const child = options.entry
-    ? spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...options.entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [...shebangFlags(join(cwd, 'bin', 'wharf.js')), ...(options.nodeArgs ?? []), 'bin/wharf.js', '--port', '0', '--host', '127.0.0.1'], {
+    ? spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...options.entry], {
         cwd,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      })
+    : spawn(
+        process.execPath,
+        [...shebangFlags(join(cwd, 'bin', 'wharf.js')), ...(options.nodeArgs ?? []), 'bin/wharf.js', '--port', '0', '--host', '127.0.0.1'],
+        {
+          cwd,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
   const pid = child.pid;
   if (pid === undefined) throw new Error('the gateway process did not start');
 

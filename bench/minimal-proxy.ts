@@ -51,7 +51,13 @@ async function main(): Promise<void> {
       if (url === '/list') {
         const list = await engineJson<Summary[]>(`${version}/containers/json?all=1`);
         return {
-          containers: list.map((c) => ({ id: c.Id, name: (c.Names[0] ?? '').replace(/^\//, ''), state: c.State, status: c.Status, image: c.Image })),
+          containers: list.map((c) => ({
+            id: c.Id,
+            name: (c.Names[0] ?? '').replace(/^\//, ''),
+            state: c.State,
+            status: c.Status,
+            image: c.Image,
+          })),
         };
       }
       if (url.startsWith('/inspect/')) {

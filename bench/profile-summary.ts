@@ -115,7 +115,9 @@ if (positionals.length === 0) {
 const top = Number(values.top ?? 25);
 for (const arg of positionals) {
   const files = statSync(arg).isDirectory()
-    ? readdirSync(arg).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(arg, f))
+    ? readdirSync(arg)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(arg, f))
     : [arg];
   for (const file of files) summarise(file, top);
 }

@@ -148,13 +148,21 @@ async function main(options: Options): Promise<void> {
   const counts = await countCalls(openGatewayClient(countingGateway.url, CONCURRENT_QUERIES), proxy, fixture.ids, options.containers);
 
   const machine = { cpus: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 };
-  printReport(options, { running: fixture.running, created: fixture.created, apiVersion: raw.apiVersion }, machine, latency, reference, counts);
+  printReport(
+    options,
+    { running: fixture.running, created: fixture.created, apiVersion: raw.apiVersion },
+    machine,
+    latency,
+    reference,
+    counts,
+  );
 
   // The live half, on the same engine.
   log('live streams: 1M-line replay, per-line rate, fan-out');
   process.stdout.write(`\n${formatStreamResults(await runStreamBenchmarks({ engine }))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
-  if (options.cpuProfDir) log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
+  if (options.cpuProfDir)
+    log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
 }
 
 async function measureLatency(
@@ -192,7 +200,8 @@ async function measureLatency(
     const cpuBefore = processCpuMs(gateway.pid);
     const samples = await interleave<T>(contenders, options);
     const cpuAfter = processCpuMs(gateway.pid);
-    const perOp = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / (options.warmup + options.iterations);
+    const perOp =
+      cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / (options.warmup + options.iterations);
     return { samples, perOp };
   };
 
@@ -243,8 +252,20 @@ async function measureLatency(
   const [gatewayInspect = [], engineInspect = [], floorInspect = []] = inspect.samples;
   const [healthz = [], typename = [], ping = []] = bare.samples;
   const latency: LatencyRow[] = [
-    { name: `list (${expected} containers)`, gateway: summarize(gatewayList), engine: summarize(engineList), gatewayCpuMs: list.perOp, target: LIST_TARGET },
-    { name: 'inspect (one container)', gateway: summarize(gatewayInspect), engine: summarize(engineInspect), gatewayCpuMs: inspect.perOp, target: INSPECT_TARGET },
+    {
+      name: `list (${expected} containers)`,
+      gateway: summarize(gatewayList),
+      engine: summarize(engineList),
+      gatewayCpuMs: list.perOp,
+      target: LIST_TARGET,
+    },
+    {
+      name: 'inspect (one container)',
+      gateway: summarize(gatewayInspect),
+      engine: summarize(engineInspect),
+      gatewayCpuMs: inspect.perOp,
+      target: INSPECT_TARGET,
+    },
   ];
   const reference: ReferenceRow[] = [
     { name: 'minimal proxy: list', ms: summarize(floorList), ratioTo: latency[0]?.engine },
@@ -269,7 +290,7 @@ async function countCalls(client: GatewayHttp, proxy: CountingProxy, ids: readon
   if (nested.containers.length !== expected) throw new Error(`nested: ${nested.containers.length} containers, not ${expected}`);
   rows.push({
     name: `nested inspect over ${expected} containers`,
-    measured: `${lists()} list + ${inspects()} inspect` + otherCalls(proxy, lists() + inspects()),
+    measured: `${lists()} list + ${inspects()} inspect${otherCalls(proxy, lists() + inspects())}`,
     expected: `1 list + ${expected} inspect`,
     pass: lists() === 1 && inspects() === expected && proxy.calls.length === 1 + expected,
   });
@@ -280,7 +301,7 @@ async function countCalls(client: GatewayHttp, proxy: CountingProxy, ids: readon
   noErrors(await client.post<InspectData>(aliasesQuery(id)), 'aliases');
   rows.push({
     name: 'three aliases of one container',
-    measured: `${inspects()} inspect` + otherCalls(proxy, inspects()),
+    measured: `${inspects()} inspect${otherCalls(proxy, inspects())}`,
     expected: '1 inspect',
     pass: inspects() === 1 && proxy.calls.length === 1,
   });
@@ -382,7 +403,14 @@ function table(header: string[], rows: string[][]): string[] {
       .map((cell, col) => (col === 0 || col === row.length - 1 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...rows.map(line)];
+  return [
+    line(header),
+    widths
+      .map((w) => '-'.repeat(w))
+      .join('  ')
+      .trimEnd(),
+    ...rows.map(line),
+  ];
 }
 
 // --- entry -------------------------------------------------------------------------------------

@@ -42,7 +42,10 @@ export async function connectGraphqlWs(url: string): Promise<Client> {
   try {
     await new Promise<void>((resolve, reject) => {
       failed = reject;
-      timer = setTimeout(() => reject(new Error(`no connection_ack from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no connection_ack from ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+        CONNECT_TIMEOUT_MS,
+      );
       off = client.on('connected', () => resolve());
     });
   } catch (error) {

@@ -128,8 +128,7 @@ export interface StreamBenchResults {
   profileDir: string | undefined;
 }
 
-const batchesQuery = (id: string): string =>
-  `subscription { containerLogBatches(id: "${id}", tail: null) { stream timestamp message } }`;
+const batchesQuery = (id: string): string => `subscription { containerLogBatches(id: "${id}", tail: null) { stream timestamp message } }`;
 const linesQuery = (id: string, tail: number | null): string =>
   `subscription { containerLogs(id: "${id}", tail: ${tail === null ? 'null' : String(tail)}) { stream timestamp message } }`;
 
@@ -161,11 +160,15 @@ class Cleanup {
 let activeCleanup: Cleanup | undefined;
 
 /** `engine`: one already running (npm run bench shares its engine); otherwise a private one is started and stopped. */
-export async function runStreamBenchmarks(opts: Partial<StreamBenchOptions> & { engine?: PrivateEngine } = {}): Promise<StreamBenchResults> {
+export async function runStreamBenchmarks(
+  opts: Partial<StreamBenchOptions> & { engine?: PrivateEngine } = {},
+): Promise<StreamBenchResults> {
   const options: StreamBenchOptions = { ...DEFAULT_STREAM_BENCH_OPTIONS, ...opts };
   const log = options.log ?? ((message: string) => process.stderr.write(`streams: ${message}\n`));
   if (options.subscribers > options.connections * MAX_OPERATIONS_PER_CONNECTION) {
-    throw new Error(`${options.subscribers} subscribers need at least ${Math.ceil(options.subscribers / MAX_OPERATIONS_PER_CONNECTION)} connections`);
+    throw new Error(
+      `${options.subscribers} subscribers need at least ${Math.ceil(options.subscribers / MAX_OPERATIONS_PER_CONNECTION)} connections`,
+    );
   }
   const started = performance.now();
   const cleanup = new Cleanup(log);
@@ -350,7 +353,16 @@ async function benchPerLine(
     throw new Error(`containerLogs gave ${sub.lines} lines ending in "${sub.lastMessage}", not ${expected} ending in "${logLines}"`);
   }
   const linesPerSecond = sub.lines / (ms / 1000);
-  return { lines: sub.lines, gatewayCpuMs, clientCpuMs, expected, ms, linesPerSecond, completed, pass: completed && linesPerSecond >= PER_LINE_MIN_RATE };
+  return {
+    lines: sub.lines,
+    gatewayCpuMs,
+    clientCpuMs,
+    expected,
+    ms,
+    linesPerSecond,
+    completed,
+    pass: completed && linesPerSecond >= PER_LINE_MIN_RATE,
+  };
 }
 
 /** Whether `promise` settled within `ms`; its rejection, if it came in time, is thrown. */
@@ -488,7 +500,9 @@ export function formatStreamResults(r: StreamBenchResults): string {
       `   engine GET /logs?timestamps=1 + LogStreamParser      ${fmtMs(w.engineMedianMs).padStart(9)}   runs ${w.engineMs.map(fmtMs).join(', ')}`,
       `   containerLogBatches(tail: null) over graphql-ws     ${fmtMs(w.gatewayMedianMs).padStart(9)}   runs ${w.gatewayMs.map(fmtMs).join(', ') || '-'}`,
       ...(w.gatewayCpuMs.length > 0
-        ? [`   gateway CPU per run (user+system)                  ${fmtMs(median(w.gatewayCpuMs)).padStart(9)}   runs ${w.gatewayCpuMs.map(fmtMs).join(', ')}`]
+        ? [
+            `   gateway CPU per run (user+system)                  ${fmtMs(median(w.gatewayCpuMs)).padStart(9)}   runs ${w.gatewayCpuMs.map(fmtMs).join(', ')}`,
+          ]
         : []),
       ...(w.timedOut
         ? [
@@ -595,7 +609,8 @@ function readOptions(argv: string[]): StreamBenchOptions | 'help' {
     fanoutSeconds: number('seconds', values.seconds, d.fanoutSeconds, 3),
     chattyInterval: number('interval', values.interval, d.chattyInterval, 0),
     parts: readParts(values.parts),
-    cpuProfDir: values['cpu-prof'] || values['cpu-prof-dir'] ? (values['cpu-prof-dir'] ?? mkdtempSync('/tmp/wharf-streams-prof.')) : undefined,
+    cpuProfDir:
+      values['cpu-prof'] || values['cpu-prof-dir'] ? (values['cpu-prof-dir'] ?? mkdtempSync('/tmp/wharf-streams-prof.')) : undefined,
   };
 }
 
@@ -608,7 +623,7 @@ function readParts(text: string | undefined): Array<1 | 2 | 3> {
 }
 
 async function main(): Promise<void> {
-  let options;
+  let options: ReturnType<typeof readOptions>;
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {

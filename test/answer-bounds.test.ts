@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer } from './helpers/engine-api.js';
-import { errorCodes, gql, proxiedGatewayForFile } from './helpers/gateway.js';
+import { errorCodes, gql, gatewayForFile } from './helpers/gateway.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
 const BoundedLogs = graphql(`
@@ -16,7 +16,7 @@ const BoundedLogs = graphql(`
   }
 `);
 
-const { engine, gateway, proxy } = proxiedGatewayForFile({ answerBounds: { logLines: 1_000, logBytes: 64 * 1024 } });
+const { engine, gateway, proxy } = gatewayForFile({ answerBounds: { logLines: 1_000, logBytes: 64 * 1024 }, countingProxy: true });
 const created: string[] = [];
 afterAll(async () => {
   for (const id of created) await removeContainer(engine, id);
@@ -52,7 +52,10 @@ describe('Container.logs past its bound', () => {
     proxy.reset();
     const result = await gql(gateway.url, BoundedLogs, { id });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    await waitUntil(() => proxy.open() === 0, () => `the engine's log stream to end; open: ${proxy.open()}`);
+    await waitUntil(
+      () => proxy.open() === 0,
+      () => `the engine's log stream to end; open: ${proxy.open()}`,
+    );
   });
 
   it('answers in full what fits: the same log with a tail under the bound', async () => {

@@ -6,9 +6,9 @@ import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import { createTestContainer, removeContainer } from './helpers/engine-api.js';
-import { gqlData, proxiedGatewayForFile } from './helpers/gateway.js';
+import { gqlData, gatewayForFile } from './helpers/gateway.js';
 
-const { engine, gateway, proxy } = proxiedGatewayForFile();
+const { engine, gateway, proxy } = gatewayForFile({ countingProxy: true });
 
 const made: string[] = [];
 afterEach(async () => {
@@ -24,7 +24,9 @@ beforeEach(() => {
 /** `count` created (not started) containers labelled with this test's batch; made straight on the engine, not counted. */
 async function containers(count: number): Promise<Array<{ id: string; name: string }>> {
   const created = await Promise.all(
-    Array.from({ length: count }, () => createTestContainer(engine, { cmd: ['echo', 'hello'], start: false, labels: { 'wharf.batch': batch } })),
+    Array.from({ length: count }, () =>
+      createTestContainer(engine, { cmd: ['echo', 'hello'], start: false, labels: { 'wharf.batch': batch } }),
+    ),
   );
   made.push(...created.map((c) => c.id));
   return created;

@@ -22,7 +22,14 @@ mkdirSync(join(base, 'allowed-evil'));
 symlinkSync('/etc', join(allowed, 'escape'));
 
 type PolicyFlag = Exclude<keyof CreatePolicy, 'bindPrefixes'>;
-const FLAGS: readonly PolicyFlag[] = ['allowPrivileged', 'allowWritableBinds', 'allowHostNamespaces', 'allowCapAdd', 'allowDevices', 'allowUnconfined'];
+const FLAGS: readonly PolicyFlag[] = [
+  'allowPrivileged',
+  'allowWritableBinds',
+  'allowHostNamespaces',
+  'allowCapAdd',
+  'allowDevices',
+  'allowUnconfined',
+];
 
 /** A running container for the `container:<id>` modes. */
 let sleeper: { id: string; name: string };
@@ -33,9 +40,22 @@ let local: ProxiedGateway;
 
 beforeAll(async () => {
   sleeper = await createTestContainer(engine, { name: uniqueName('wharf-policy-target'), cmd: ['sleep', '300'] });
-  strict = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed] } });
+  strict = await startGateway(inject('dockerHost'), {
+    countingProxy: true,
+    warm: true,
+    tokens: [tokens.admin],
+    createPolicy: { bindPrefixes: [allowed] },
+  });
   for (const flag of FLAGS) {
-    allowing.set(flag, await startGateway(inject('dockerHost'), { countingProxy: true, warm: true, tokens: [tokens.admin], createPolicy: { bindPrefixes: [allowed], [flag]: true } }));
+    allowing.set(
+      flag,
+      await startGateway(inject('dockerHost'), {
+        countingProxy: true,
+        warm: true,
+        tokens: [tokens.admin],
+        createPolicy: { bindPrefixes: [allowed], [flag]: true },
+      }),
+    );
   }
   local = await startGateway(inject('dockerHost'), { countingProxy: true, warm: true });
 });
@@ -237,7 +257,11 @@ describe('token mode, strict policy: what stays inside the engine or the allowed
   const ACCEPTED = [
     ['binds "<allowed>:/data:ro"', () => ({ binds: [`${allowed}:/data:ro`] }), () => ({ Binds: [`${allowed}:/data:ro`] })],
     ['binds "<allowed>/sub:/data:ro"', () => ({ binds: [`${allowed}/sub:/data:ro`] }), () => ({ Binds: [`${allowed}/sub:/data:ro`] })],
-    ['binds "<allowed>/./sub/../sub:/data:ro"', () => ({ binds: [`${allowed}/./sub/../sub:/data:ro`] }), () => ({ Binds: [`${allowed}/./sub/../sub:/data:ro`] })],
+    [
+      'binds "<allowed>/./sub/../sub:/data:ro"',
+      () => ({ binds: [`${allowed}/./sub/../sub:/data:ro`] }),
+      () => ({ Binds: [`${allowed}/./sub/../sub:/data:ro`] }),
+    ],
     [
       'mounts bind "<allowed>/sub"',
       () => ({ mounts: [{ type: 'bind', source: `${allowed}/sub`, target: '/data', readOnly: true }] }),
@@ -268,7 +292,9 @@ describe('token mode, strict policy: what stays inside the engine or the allowed
     const { name, outcome } = await create(strict, { mounts: [{ type: 'volume', source: volume, target: '/data' }] });
 
     expect(outcomeCodes(outcome)).toEqual([]);
-    expect(await engineHostConfig(name)).toMatchObject({ Mounts: [expect.objectContaining({ Type: 'volume', Source: volume, Target: '/data' })] });
+    expect(await engineHostConfig(name)).toMatchObject({
+      Mounts: [expect.objectContaining({ Type: 'volume', Source: volume, Target: '/data' })],
+    });
   });
 });
 

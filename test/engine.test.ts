@@ -110,7 +110,7 @@ describe('without an engine (DOCKER_HOST names a socket that does not exist)', (
     const extensions = result.errors?.[0]?.extensions ?? {};
     expect(Object.keys(extensions)).not.toEqual(expect.arrayContaining(['stack']));
     expect(Object.keys(extensions)).not.toEqual(expect.arrayContaining(['originalError']));
-    expect(extensions['exception']).toBeUndefined();
+    expect(extensions.exception).toBeUndefined();
   });
 
   it('stays up: the next operations answer DOCKER_UNAVAILABLE too', async () => {

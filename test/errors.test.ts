@@ -62,7 +62,9 @@ function expectOneError(result: ExecutionResult<unknown>, code: string): string 
 
 const ErrorsStart = graphql(`mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }`);
 const ErrorsStop = graphql(`mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }`);
-const ErrorsRestart = graphql(`mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }`);
+const ErrorsRestart = graphql(
+  `mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }`,
+);
 const ErrorsKill = graphql(`mutation ErrorsKill($id: String!, $signal: String) { killContainer(id: $id, signal: $signal) { id } }`);
 const ErrorsPause = graphql(`mutation ErrorsPause($id: String!) { pauseContainer(id: $id) { id } }`);
 const ErrorsUnpause = graphql(`mutation ErrorsUnpause($id: String!) { unpauseContainer(id: $id) { id } }`);
@@ -114,7 +116,7 @@ describe('NOT_FOUND', () => {
     expect(result.data).toEqual({ container: null });
   });
 
-  it('is the export route\'s 404 for a container that does not exist', async () => {
+  it("is the export route's 404 for a container that does not exist", async () => {
     const res = await fetch(`${gateway.origin}/containers/${missing()}/export`);
     expect(res.status).toBe(404);
     const body = (await res.json()) as ExecutionResult<unknown>;
@@ -327,7 +329,7 @@ describe('DOCKER_UNAVAILABLE', () => {
 });
 
 describe('DOCKER_ERROR', () => {
-  it('an engine 500, with the engine\'s own message: ps arguments that ps rejects', async () => {
+  it("an engine 500, with the engine's own message: ps arguments that ps rejects", async () => {
     await withContainer(RUNS, true, async ({ id }) => {
       const psArgs = '--wharf-no-such-option';
       const refusal = await engineRefusal('GET', `/containers/${id}/top?ps_args=${encodeURIComponent(psArgs)}`);
@@ -338,7 +340,7 @@ describe('DOCKER_ERROR', () => {
     });
   });
 
-  it('an engine 500, with the engine\'s own message: unpausing a container that is not paused', async () => {
+  it("an engine 500, with the engine's own message: unpausing a container that is not paused", async () => {
     await withContainer(RUNS, true, async ({ id }) => {
       const refusal = await engineRefusal('POST', `/containers/${id}/unpause`);
       expect(refusal.status).toBe(500);

@@ -54,7 +54,16 @@ const WS_CONCURRENCY = 8;
 const SUBSCRIPTION_WINDOW_MS = 500;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-const CODES = new Set(['NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'DOCKER_UNAVAILABLE', 'DOCKER_ERROR', 'SLOW_CONSUMER']);
+const CODES = new Set([
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'DOCKER_UNAVAILABLE',
+  'DOCKER_ERROR',
+  'SLOW_CONSUMER',
+]);
 
 type FuzzSource = 'token soup' | 'printable' | 'mutated operation' | 'random variables';
 type Transport = 'post' | 'get' | 'ws';
@@ -123,7 +132,13 @@ async function fixtures(mode: Mode): Promise<void> {
     fixtureIds.push(id);
     pools[mode].ids.push(id, id.slice(0, 12), id.slice(0, 3), name, `/${name}`);
   }
-  pools[mode].names.push(...Array.from({ length: 8 }, (_, i) => `wharf-fuzz-${runId}-${mode}-n${i}`), `wharf-fuzz-${runId}-${mode}-chatty`, 'bad name', '/slash', '');
+  pools[mode].names.push(
+    ...Array.from({ length: 8 }, (_, i) => `wharf-fuzz-${runId}-${mode}-n${i}`),
+    `wharf-fuzz-${runId}-${mode}-chatty`,
+    'bad name',
+    '/slash',
+    '',
+  );
   pools[mode].labels.push(`wharf.fuzz=${runId}`, 'wharf.fuzz', `fuzz.mode=${mode}`, 'a=b', '', '=', 'x=y=z');
   pools[mode].images.push(TEST_IMAGE, TEST_IMAGE, 'wharf-fuzz-no-such-image:latest', 'UPPER/Case', '', `${TEST_IMAGE}@sha256:abc`);
 }
@@ -189,7 +204,14 @@ function drawCase(plan: CasePlan): FuzzCase {
     }
   }
   if (mode === 'viewer' && transport !== 'ws' && rng.chance(0.01)) {
-    fuzzCase.authorization = rng.pick([null, 'Bearer', 'Bearer wharf_nope', 'Basic dXNlcjpwYXNz', `bearer ${viewer.token}x`, `Bearer ${viewer.token} extra`]);
+    fuzzCase.authorization = rng.pick([
+      null,
+      'Bearer',
+      'Bearer wharf_nope',
+      'Basic dXNlcjpwYXNz',
+      `bearer ${viewer.token}x`,
+      `Bearer ${viewer.token} extra`,
+    ]);
   }
   return fuzzCase;
 }
@@ -284,7 +306,8 @@ function checkBody(text: string, c: FuzzCase, problems: Problem[], status?: numb
     return;
   }
   const result = body as { data?: unknown; errors?: unknown };
-  if (!('data' in result) && !('errors' in result)) problems.push({ kind: 'result with neither data nor errors', message: text.slice(0, 200) });
+  if (!('data' in result) && !('errors' in result))
+    problems.push({ kind: 'result with neither data nor errors', message: text.slice(0, 200) });
   checkErrors(result.errors, c, problems);
   if (Array.isArray(result.errors)) {
     for (const error of result.errors as Array<{ extensions?: { code?: unknown } }>) {
@@ -293,7 +316,8 @@ function checkBody(text: string, c: FuzzCase, problems: Problem[], status?: numb
     }
   } else if (result.data) seen.clean[c.mode]++;
   if (c.mode === 'viewer' && text.includes('WHARF_FUZZ_SECRET=***')) seen.redacted++;
-  if (c.mode === 'viewer' && text.includes(secret)) problems.push({ kind: 'a viewer saw an unredacted environment value', message: text.slice(0, 200) });
+  if (c.mode === 'viewer' && text.includes(secret))
+    problems.push({ kind: 'a viewer saw an unredacted environment value', message: text.slice(0, 200) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +336,12 @@ function authHeaders(c: FuzzCase): Record<string, string> {
 /** Keep-alive connections for the fuzz's HTTP requests; node:http costs a fraction of fetch per request. */
 const httpAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
-function httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function httpRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = request(
@@ -481,28 +510,53 @@ function rawRequests(port: number): RawCase[] {
     { name: 'form-urlencoded', request: post('query=%7B%20engine%20%7B%20version%20%7D%20%7D', 'application/x-www-form-urlencoded') },
     { name: 'form-urlencoded garbage', request: post('%%%=&&=%zz', 'application/x-www-form-urlencoded') },
     { name: 'multipart without boundary', request: post('--x\r\n\r\n', 'multipart/form-data') },
-    { name: 'multipart with a bad body', request: post('--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{bad\r\n--x--\r\n', 'multipart/form-data; boundary=x') },
+    {
+      name: 'multipart with a bad body',
+      request: post('--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{bad\r\n--x--\r\n', 'multipart/form-data; boundary=x'),
+    },
     { name: 'application/xml', request: post('<query/>', 'application/xml') },
     { name: 'no content type', request: post(ok, undefined) },
     { name: 'JSON in UTF-16', request: post(Buffer.from(ok, 'utf16le'), 'application/json; charset=utf-16le') },
     { name: 'JSON with an unknown charset', request: post(ok, 'application/json; charset=klingon') },
     { name: 'empty body', request: post('', 'application/json') },
-    { name: 'accept only XML', request: post(ok, 'application/json').toString().replace('Accept: application/json', 'Accept: application/xml') },
+    {
+      name: 'accept only XML',
+      request: post(ok, 'application/json').toString().replace('Accept: application/json', 'Accept: application/xml'),
+    },
     { name: 'Content-Length far beyond the limit', request: post(ok, 'application/json', '', '999999999') },
-    { name: 'Content-Length larger than the body, body never completed', request: post(ok, 'application/json', '', '5000'), endEarly: true },
+    {
+      name: 'Content-Length larger than the body, body never completed',
+      request: post(ok, 'application/json', '', '5000'),
+      endEarly: true,
+    },
     { name: 'Content-Length shorter than the body', request: post(`${ok}${ok}`, 'application/json', '', String(ok.length - 5)) },
-    { name: 'chunked without Content-Length', request: `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${ok.length.toString(16)}\r\n${ok}\r\n0\r\n\r\n` },
-    { name: 'PUT', request: `PUT /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: close\r\nContent-Type: application/json\r\nContent-Length: ${ok.length}\r\n\r\n${ok}` },
+    {
+      name: 'chunked without Content-Length',
+      request: `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${ok.length.toString(16)}\r\n${ok}\r\n0\r\n\r\n`,
+    },
+    {
+      name: 'PUT',
+      request: `PUT /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: close\r\nContent-Type: application/json\r\nContent-Length: ${ok.length}\r\n\r\n${ok}`,
+    },
     { name: 'DELETE', request: `DELETE /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: close\r\n\r\n` },
     { name: 'GET without a query', request: get('/graphql') },
     { name: 'GET with a mutation', request: get(`/graphql?query=${encodeURIComponent('mutation { startContainer(id: "x") { id } }')}`) },
-    { name: 'GET with bad variables', request: get(`/graphql?query=${encodeURIComponent('query($id: String!) { container(id: $id) { id } }')}&variables=%7Bnope`) },
-    { name: 'GET with repeated parameters', request: get(`/graphql?query=${encodeURIComponent('{ __typename }')}&query=${encodeURIComponent('{ engine { version } }')}`) },
+    {
+      name: 'GET with bad variables',
+      request: get(`/graphql?query=${encodeURIComponent('query($id: String!) { container(id: $id) { id } }')}&variables=%7Bnope`),
+    },
+    {
+      name: 'GET with repeated parameters',
+      request: get(`/graphql?query=${encodeURIComponent('{ __typename }')}&query=${encodeURIComponent('{ engine { version } }')}`),
+    },
     { name: 'GET with bad percent-encoding', request: get('/graphql?query=%E0%A4%A') },
     { name: 'GET without the CSRF header', request: get(`/graphql?query=${encodeURIComponent('{ __typename }')}`, '') },
     { name: 'unknown path', request: get('/nope'), notGraphQL: true },
     { name: 'export of a bad percent-encoding (viewer)', request: get('/containers/%E0%A4%A/export') },
-    { name: 'no credentials', request: `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${ok.length}\r\n\r\n${ok}` },
+    {
+      name: 'no credentials',
+      request: `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${ok.length}\r\n\r\n${ok}`,
+    },
   ];
 }
 
@@ -614,7 +668,10 @@ describe('fuzzing the gateway', () => {
       // Other test files run beside this one and create containers of their own: those are reported, never removed.
       const after = await engine.json<Array<{ Id: string; Names: string[] }>>('GET', '/containers/json?all=1');
       const strangers = after.filter((c) => !before.has(c.Id) && !ours.has(c.Id));
-      if (strangers.length) console.log(`fuzz: ${strangers.length} containers appeared during the run that the fuzz did not create (left alone): ${strangers.map((c) => c.Names[0]).join(', ')}`);
+      if (strangers.length)
+        console.log(
+          `fuzz: ${strangers.length} containers appeared during the run that the fuzz did not create (left alone): ${strangers.map((c) => c.Names[0]).join(', ')}`,
+        );
       await engine.close();
     }
   });
@@ -622,12 +679,17 @@ describe('fuzzing the gateway', () => {
   it(`answers ${TOTAL} fuzzed documents with no 5xx, no crash and a contract code on every error`, { timeout: 180_000 }, async () => {
     // The corpus is read from the other test files: the same seed replays the same run while they are unchanged.
     const corpusHash = createHash('sha256').update(corpus.join('\0')).digest('hex').slice(0, 12);
-    console.log(`fuzz: seed ${SEED} (0x${SEED.toString(16)}); reproduce with WHARF_FUZZ_SEED=${SEED}; corpus of ${corpus.length} test operations (sha256 ${corpusHash})`);
+    console.log(
+      `fuzz: seed ${SEED} (0x${SEED.toString(16)}); reproduce with WHARF_FUZZ_SEED=${SEED}; corpus of ${corpus.length} test operations (sha256 ${corpusHash})`,
+    );
     const plans = planCases();
     let drawMs = 0;
     const failures = new Map<string, Failure>();
     const record = (c: FuzzCase | undefined, problem: Problem, example?: string) => {
-      const normalized = problem.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 300);
+      const normalized = problem.message
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/\d+/g, 'N')
+        .slice(0, 300);
       const key = `${problem.kind}|${normalized}`;
       const found = failures.get(key);
       if (found) found.count++;
@@ -719,7 +781,13 @@ describe('fuzzing the gateway', () => {
         }
         const problems: Problem[] = [];
         if (answer.status >= 500) problems.push({ kind: `raw HTTP ${answer.status}`, message: answer.body.slice(0, 300) });
-        if (!raw.notGraphQL) checkBody(answer.body, { n: -1, source: 'printable', transport: 'post', mode: 'viewer', query: raw.request.toString() }, problems, answer.status);
+        if (!raw.notGraphQL)
+          checkBody(
+            answer.body,
+            { n: -1, source: 'printable', transport: 'post', mode: 'viewer', query: raw.request.toString() },
+            problems,
+            answer.status,
+          );
         for (const problem of problems) record(undefined, { kind: `raw HTTP: ${problem.kind}`, message: problem.message }, example);
       }
 
@@ -733,7 +801,8 @@ describe('fuzzing the gateway', () => {
           body: JSON.stringify({ query: '{ engine { version } }' }),
         });
         const body = (await res.json()) as { data?: { engine?: { version?: string } } };
-        if (!body.data?.engine?.version) record(undefined, { kind: 'gateway does not answer a plain query after the run', message: JSON.stringify(body) });
+        if (!body.data?.engine?.version)
+          record(undefined, { kind: 'gateway does not answer a plain query after the run', message: JSON.stringify(body) });
       }
     } finally {
       console.error = originalConsoleError;

@@ -8,12 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/server/graphql/hardening.js';
 import { graphql } from './gql/index.js';
-import {
-  outcomeCodes,
-  outcomeMessages,
-  runOperation,
-  type Transport,
-} from './helpers/access.js';
+import { outcomeCodes, outcomeMessages, runOperation, type Transport } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { startGateway, type GatewayOptions, type ProxiedGateway } from './helpers/gateway.js';
 import { RawSocket } from './helpers/ws.js';
@@ -104,7 +99,12 @@ describe('document limits', () => {
   });
 
   const LOWERED: ReadonlyArray<readonly [keyof DocumentLimits, Partial<DocumentLimits>, string, RegExp]> = [
-    ['maxDepth', { maxDepth: 3 }, '{ containers(filters: { name: ["wharf-no-such-container"] }) { inspect { state { status } } } }', /depth limit of 3 exceeded/],
+    [
+      'maxDepth',
+      { maxDepth: 3 },
+      '{ containers(filters: { name: ["wharf-no-such-container"] }) { inspect { state { status } } } }',
+      /depth limit of 3 exceeded/,
+    ],
     ['maxAliases', { maxAliases: 1 }, '{ a: engine { version } b: engine { os } }', /Aliases limit of 1 exceeded/],
     ['maxTokens', { maxTokens: 8 }, '{ engine { version apiVersion os arch kernelVersion } }', /Token limit of 8 exceeded/],
     ['maxCost', { maxCost: 5 }, '{ engine { version apiVersion os arch kernelVersion } }', /Cost limit of 5 exceeded/],
@@ -155,7 +155,9 @@ describe('document limits', () => {
 describe('origins', () => {
   it('refuses a foreign Origin on HTTP with 403 FORBIDDEN and no CORS headers', async () => {
     plain.proxy.reset();
-    const outcome = await runOperation('http-post', plain, '{ engine { version } }', {}, undefined, { headers: { origin: FOREIGN_ORIGIN } });
+    const outcome = await runOperation('http-post', plain, '{ engine { version } }', {}, undefined, {
+      headers: { origin: FOREIGN_ORIGIN },
+    });
 
     expect(outcome.status).toBe(403);
     expect(outcomeCodes(outcome)).toEqual(['FORBIDDEN']);
@@ -195,7 +197,9 @@ describe('origins', () => {
   it('answers an allowed origin with its own origin in access-control-allow-origin, never *', async () => {
     // Two origins: the answer must pick the caller's, and say that it varies by Origin.
     const cors = await gatewayWith({ corsOrigins: [OTHER_DASHBOARD_ORIGIN, DASHBOARD_ORIGIN] });
-    const outcome = await runOperation('http-post', cors, '{ engine { version } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
+    const outcome = await runOperation('http-post', cors, '{ engine { version } }', {}, undefined, {
+      headers: { origin: DASHBOARD_ORIGIN },
+    });
 
     expect(outcome.status).toBe(200);
     expect(outcomeCodes(outcome)).toEqual([]);
@@ -226,7 +230,9 @@ describe('origins', () => {
 
   it('lets an allowed origin open a WebSocket', async () => {
     const cors = await gatewayWith({ corsOrigins: [DASHBOARD_ORIGIN] });
-    const outcome = await runOperation('graphql-ws', cors, '{ engine { apiVersion } }', {}, undefined, { headers: { origin: DASHBOARD_ORIGIN } });
+    const outcome = await runOperation('graphql-ws', cors, '{ engine { apiVersion } }', {}, undefined, {
+      headers: { origin: DASHBOARD_ORIGIN },
+    });
     expect(outcome.closed).toBeUndefined();
     expect(outcomeCodes(outcome)).toEqual([]);
     expect(outcome.results).toHaveLength(1);
@@ -335,7 +341,13 @@ describe('request bodies', () => {
     plain.proxy.reset();
     const json = JSON.stringify({ query: '{ engine { version } }' });
     const chunked = `${json.length.toString(16)}\r\n${json}\r\n0\r\n\r\n`;
-    const head = ['POST /graphql HTTP/1.1', `host: 127.0.0.1:${port()}`, 'content-type: application/json', 'transfer-encoding: chunked', 'connection: close'].join('\r\n');
+    const head = [
+      'POST /graphql HTTP/1.1',
+      `host: 127.0.0.1:${port()}`,
+      'content-type: application/json',
+      'transfer-encoding: chunked',
+      'connection: close',
+    ].join('\r\n');
     const answer = await rawExchange(port(), head, chunked);
 
     expect(answer.status).toBe(411);
@@ -346,9 +358,13 @@ describe('request bodies', () => {
   it('answers a POST over 1 MiB with 413', async () => {
     plain.proxy.reset();
     const json = JSON.stringify({ query: `{ engine { version } } # ${'x'.repeat(1024 * 1024)}` });
-    const head = ['POST /graphql HTTP/1.1', `host: 127.0.0.1:${port()}`, 'content-type: application/json', `content-length: ${Buffer.byteLength(json)}`, 'connection: close'].join(
-      '\r\n',
-    );
+    const head = [
+      'POST /graphql HTTP/1.1',
+      `host: 127.0.0.1:${port()}`,
+      'content-type: application/json',
+      `content-length: ${Buffer.byteLength(json)}`,
+      'connection: close',
+    ].join('\r\n');
     const answer = await rawExchange(port(), head, json);
 
     expect(answer.status).toBe(413);
@@ -397,11 +413,17 @@ describe('startup', () => {
     }
   }
 
-  async function tokenCreate(name: string, role: string): Promise<{ token: string; entry: { name: string; role: string; sha256: string } }> {
+  async function tokenCreate(
+    name: string,
+    role: string,
+  ): Promise<{ token: string; entry: { name: string; role: string; sha256: string } }> {
     const created = wharf(['token', 'create', '--name', name, '--role', role]);
     expect(await created.exited).toBe(0);
     const token = /^token: (\S+)$/m.exec(created.stdout())?.[1];
-    const entryLine = created.stdout().split('\n').find((line) => line.startsWith('{'));
+    const entryLine = created
+      .stdout()
+      .split('\n')
+      .find((line) => line.startsWith('{'));
     expect(token).toBeDefined();
     expect(entryLine).toBeDefined();
     return { token: token!, entry: JSON.parse(entryLine!) as { name: string; role: string; sha256: string } };
@@ -419,7 +441,13 @@ describe('startup', () => {
     const port = await listeningPort(open);
     expect(open.stderr()).toMatch(/WARNING.*--insecure-no-auth/);
 
-    const outcome = await runOperation('http-post', { url: `http://127.0.0.1:${port}/graphql`, wsUrl: '' }, '{ engine { apiVersion } }', {}, undefined);
+    const outcome = await runOperation(
+      'http-post',
+      { url: `http://127.0.0.1:${port}/graphql`, wsUrl: '' },
+      '{ engine { apiVersion } }',
+      {},
+      undefined,
+    );
     expect(outcomeCodes(outcome)).toEqual([]);
 
     open.child.kill('SIGTERM');

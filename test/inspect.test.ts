@@ -121,7 +121,6 @@ const ContainerSummary = graphql(`
 /** The parts of GET /containers/{id}/json these tests read. */
 type EngineInspect = ContainerInspectWire;
 
-
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 /** The engine lists Mounts in no fixed order (a Go map): sorted by destination, so that two documents compare. */
@@ -463,7 +462,12 @@ async function expectSummaryAgreesWithList(id: string): Promise<void> {
     command: entry.Command,
     state: entry.State.toUpperCase(),
     labels: sortedLabels(entry.Labels),
-    ports: (entry.Ports ?? []).map((p) => ({ ip: p.IP ?? null, privatePort: p.PrivatePort, publicPort: p.PublicPort ?? null, type: p.Type })),
+    ports: (entry.Ports ?? []).map((p) => ({
+      ip: p.IP ?? null,
+      privatePort: p.PrivatePort,
+      publicPort: p.PublicPort ?? null,
+      type: p.Type,
+    })),
   });
   // The list has whole seconds; inspect keeps the nanoseconds of the same instant.
   expect(Math.floor(Date.parse(createdAt) / 1000)).toBe(entry.Created);

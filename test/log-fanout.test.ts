@@ -196,7 +196,10 @@ describe('a slow consumer', () => {
   /** How long after its last line was written each batch reached the subscriber, in ms. */
   const batchLatencies = (recording: Recording<{ containerLogBatches: Array<{ timestamp: string }> }>) =>
     recording.data.map(
-      (d, i) => performance.timeOrigin + recording.receivedAt[i]! - Date.parse(d.containerLogBatches.at(-1)!.timestamp.replace(/(\.\d{3})\d*/, '$1')),
+      (d, i) =>
+        performance.timeOrigin +
+        recording.receivedAt[i]! -
+        Date.parse(d.containerLogBatches.at(-1)!.timestamp.replace(/(\.\d{3})\d*/, '$1')),
     );
 
   /** Line numbers of a batch subscription, flattened. */
@@ -208,7 +211,10 @@ describe('a slow consumer', () => {
     const id = await floodingContainer();
     const fast = record(client(limited.wsUrl), FanoutLogBatches, { id, tail: 0 });
     let slowSocket: WebSocket | undefined;
-    const slow = record(client(limited.wsUrl, { on: { opened: (socket) => (slowSocket = socket as WebSocket) } }), FanoutLogLines, { id, tail: 0 });
+    const slow = record(client(limited.wsUrl, { on: { opened: (socket) => (slowSocket = socket as WebSocket) } }), FanoutLogLines, {
+      id,
+      tail: 0,
+    });
     cleanups.push(() => slowSocket?.resume());
     await slow.until(() => slow.results.length >= 1, 'a first line for the slow subscriber');
     await fast.until(() => fast.data.length >= 1, 'a first batch for the fast subscriber');

@@ -81,11 +81,21 @@ describe('one line per operation', () => {
     const lines = operations().filter((line) => line.requestId === id);
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
-    expect(line).toMatchObject({ level: 'info', transport: 'http', operation: 'Listed', operationType: 'query', outcome: 'ok', tokenName: 'local' });
+    expect(line).toMatchObject({
+      level: 'info',
+      transport: 'http',
+      operation: 'Listed',
+      operationType: 'query',
+      outcome: 'ok',
+      tokenName: 'local',
+    });
     expect(line.variableNames).toEqual(['name']);
     expect(line.durationMs).toBeGreaterThan(0);
     // The list, then the inspect that Container.inspect asks through its DataLoader batch.
-    expect(line.engine).toEqual([expect.stringMatching(/^GET \/containers\/json 200 [\d.]+ms$/), expect.stringMatching(/^GET \/containers\/\{id\}\/json 200 [\d.]+ms$/)]);
+    expect(line.engine).toEqual([
+      expect.stringMatching(/^GET \/containers\/json 200 [\d.]+ms$/),
+      expect.stringMatching(/^GET \/containers\/\{id\}\/json 200 [\d.]+ms$/),
+    ]);
     expect(line.engineCalls).toBe(2);
   });
 
@@ -105,7 +115,12 @@ describe('one line per operation', () => {
   it('logs the failure code as the outcome of a mutation on a missing container', async () => {
     const { gateway, operations } = await loggedGateway('info');
     const id = requestId();
-    await gql(gateway.url, 'mutation StopIt($id: String!) { stopContainer(id: $id) { id } }', { id: uniqueName('wharf-missing') }, { headers: { 'x-request-id': id } });
+    await gql(
+      gateway.url,
+      'mutation StopIt($id: String!) { stopContainer(id: $id) { id } }',
+      { id: uniqueName('wharf-missing') },
+      { headers: { 'x-request-id': id } },
+    );
     const line = operations().find((l) => l.requestId === id);
     expect(line).toMatchObject({ operation: 'StopIt', operationType: 'mutation', outcome: 'NOT_FOUND' });
     expect(line?.engine?.some((call) => / 404 /.test(call))).toBe(true);
@@ -113,7 +128,10 @@ describe('one line per operation', () => {
 
   it('logs a graphql-ws subscription when it ends, under its connection and operation id, with the follow it opened', async () => {
     const { gateway, operations } = await loggedGateway('info');
-    const made = await createTestContainer(engine, { name: uniqueName('wharf-logging'), cmd: ['sh', '-c', 'while true; do echo tick; sleep 1; done'] });
+    const made = await createTestContainer(engine, {
+      name: uniqueName('wharf-logging'),
+      cmd: ['sh', '-c', 'while true; do echo tick; sleep 1; done'],
+    });
     containers.push(made.id);
     const client = wsClient(gateway.wsUrl);
     clients.push(client);
@@ -143,8 +161,17 @@ describe('one line per operation', () => {
 
     const recording = record(client, query, { id: made.id });
     // Stats come once a second by themselves; an event needs something to happen to the container.
-    const poke = () => engine.json('POST', `/containers/${made.id}/pause`).then(() => engine.json('POST', `/containers/${made.id}/unpause`));
-    await waitUntil(async () => recording.data.length > 0 || (await poke(), false), 'a first result', { intervalMs: 250 });
+    const poke = () =>
+      engine.json('POST', `/containers/${made.id}/pause`).then(() => engine.json('POST', `/containers/${made.id}/unpause`));
+    await waitUntil(
+      async () => {
+        if (recording.data.length > 0) return true;
+        await poke();
+        return false;
+      },
+      'a first result',
+      { intervalMs: 250 },
+    );
     recording.stop();
     await waitUntil(() => operations().length === 1, 'the subscription line');
 
@@ -174,7 +201,12 @@ describe('what never appears in the log', () => {
     expect(JSON.stringify(created.data)).toContain(secret);
 
     // An inline document too: the value in the query text itself.
-    const inline = await gql(gateway.url, `query { containers(all: true, filters: { name: ["${name}"] }) { inspect { raw } } }`, {}, { headers: { authorization } });
+    const inline = await gql(
+      gateway.url,
+      `query { containers(all: true, filters: { name: ["${name}"] }) { inspect { raw } } }`,
+      {},
+      { headers: { authorization } },
+    );
     expect(JSON.stringify(inline.data)).toContain(secret);
 
     const client = wsClient(gateway.wsUrl, { connectionParams: { authorization } });
@@ -235,7 +267,9 @@ describe('--log-level and WHARF_LOG_LEVEL', () => {
 
   it('refuses a level pino does not have', () => {
     expect(() => levelOf(['--log-level', 'verbose'])).toThrow(ConfigError);
-    expect(() => levelOf([], { WHARF_LOG_LEVEL: 'INFO ' })).toThrow(/--log-level must be one of fatal, error, warn, info, debug, trace, silent/);
+    expect(() => levelOf([], { WHARF_LOG_LEVEL: 'INFO ' })).toThrow(
+      /--log-level must be one of fatal, error, warn, info, debug, trace, silent/,
+    );
   });
 });
 
@@ -256,7 +290,9 @@ describe("Yoga's own log lines", () => {
     controller.abort();
     expect(await request).toBe('aborted');
     // The engine finishes the stop after its timeout; the operation ends then, cancelled.
-    await waitUntil(() => lines().some((line) => line.msg === 'operation' && line.operation === 'stopContainer'), 'the operation line', { timeoutMs: 10_000 });
+    await waitUntil(() => lines().some((line) => line.msg === 'operation' && line.operation === 'stopContainer'), 'the operation line', {
+      timeoutMs: 10_000,
+    });
     expect(lines().filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
   });
 });

@@ -57,14 +57,14 @@ async function scrape(target: TestGateway = gateway, headers: Record<string, str
 }
 
 /** The value of the sample with this name whose labels include these; 0 when there is none yet. */
-function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
+function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
   const found = samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (found.length > 1) throw new Error(`${found.length} samples of ${name} match ${JSON.stringify(labels)}`);
   return found[0]?.value ?? 0;
 }
 
 async function gaugeValue(name: string): Promise<number> {
-  return valueOf(await scrape(), name);
+  return sampleValue(await scrape(), name);
 }
 
 describe('GraphQL operations', () => {
@@ -78,19 +78,21 @@ describe('GraphQL operations', () => {
     expect(result.errors).toBeUndefined();
 
     const after = await scrape();
-    expect(valueOf(before, 'wharf_graphql_operations_total', opLabels)).toBe(0);
-    expect(valueOf(after, 'wharf_graphql_operations_total', opLabels)).toBe(1);
-    expect(valueOf(after, 'wharf_graphql_operation_duration_seconds_count', opLabels)).toBe(1);
-    expect(valueOf(after, 'wharf_graphql_operation_duration_seconds_sum', opLabels)).toBeGreaterThan(0);
-    expect(valueOf(after, 'wharf_engine_requests_total', engineLabels) - valueOf(before, 'wharf_engine_requests_total', engineLabels)).toBe(1);
-    expect(valueOf(after, 'wharf_engine_request_duration_seconds_count', engineLabels)).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(before, 'wharf_graphql_operations_total', opLabels)).toBe(0);
+    expect(sampleValue(after, 'wharf_graphql_operations_total', opLabels)).toBe(1);
+    expect(sampleValue(after, 'wharf_graphql_operation_duration_seconds_count', opLabels)).toBe(1);
+    expect(sampleValue(after, 'wharf_graphql_operation_duration_seconds_sum', opLabels)).toBeGreaterThan(0);
+    expect(
+      sampleValue(after, 'wharf_engine_requests_total', engineLabels) - sampleValue(before, 'wharf_engine_requests_total', engineLabels),
+    ).toBe(1);
+    expect(sampleValue(after, 'wharf_engine_request_duration_seconds_count', engineLabels)).toBeGreaterThanOrEqual(1);
   });
 
   it('labels an anonymous operation with its first root field', async () => {
     const labels = { operation: 'engine', type: 'query', outcome: 'ok' };
-    const before = valueOf(await scrape(), 'wharf_graphql_operations_total', labels);
+    const before = sampleValue(await scrape(), 'wharf_graphql_operations_total', labels);
     expect((await gql(gateway.url, '{ engine { apiVersion } }')).errors).toBeUndefined();
-    expect(valueOf(await scrape(), 'wharf_graphql_operations_total', labels)).toBe(before + 1);
+    expect(sampleValue(await scrape(), 'wharf_graphql_operations_total', labels)).toBe(before + 1);
   });
 
   it('counts a mutation on a missing container under its error code, and the engine 404 under a templated endpoint', async () => {
@@ -102,7 +104,9 @@ describe('GraphQL operations', () => {
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
 
     const after = await scrape();
-    expect(valueOf(after, 'wharf_graphql_operations_total', opLabels) - valueOf(before, 'wharf_graphql_operations_total', opLabels)).toBe(1);
+    expect(
+      sampleValue(after, 'wharf_graphql_operations_total', opLabels) - sampleValue(before, 'wharf_graphql_operations_total', opLabels),
+    ).toBe(1);
     const notFound = (samples: Sample[]) =>
       samples.filter((s) => s.name === 'wharf_engine_requests_total' && s.labels.status === '404').reduce((sum, s) => sum + s.value, 0);
     expect(notFound(after) - notFound(before)).toBeGreaterThanOrEqual(1);
@@ -113,11 +117,11 @@ describe('GraphQL operations', () => {
   it('counts a document that does not validate as an invalid operation with BAD_USER_INPUT, whatever it calls itself', async () => {
     // Names of documents that never ran do not become labels: any caller could fill the label slots.
     const labels = { operation: 'invalid', type: 'query', outcome: 'BAD_USER_INPUT' };
-    const before = valueOf(await scrape(), 'wharf_graphql_operations_total', labels);
+    const before = sampleValue(await scrape(), 'wharf_graphql_operations_total', labels);
     const result = await gql(gateway.url, 'query Broken { containers { noSuchField } }');
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     const after = await scrape();
-    expect(valueOf(after, 'wharf_graphql_operations_total', labels)).toBe(before + 1);
+    expect(sampleValue(after, 'wharf_graphql_operations_total', labels)).toBe(before + 1);
     expect(after).not.toContain('operation="Broken"');
   });
 });
@@ -130,7 +134,7 @@ describe('open subscriptions and upstream streams', () => {
   it('wharf_open_subscriptions is 1 while a graphql-ws subscription is open, 0 after it completes, and the subscription is counted', async () => {
     const { id } = await container(TICKING);
     expect(await gaugeValue('wharf_open_subscriptions')).toBe(0);
-    const before = valueOf(await scrape(), 'wharf_graphql_operations_total', { operation: 'MetricsLogs', type: 'subscription' });
+    const before = sampleValue(await scrape(), 'wharf_graphql_operations_total', { operation: 'MetricsLogs', type: 'subscription' });
 
     const recording = record(client(), LOGS, { id });
     await recording.until(() => recording.data.length > 0, 'a first log line');
@@ -138,9 +142,9 @@ describe('open subscriptions and upstream streams', () => {
 
     recording.stop();
     await waitUntil(async () => (await gaugeValue('wharf_open_subscriptions')) === 0, 'the subscription gauge back at 0');
-    expect(valueOf(await scrape(), 'wharf_graphql_operations_total', { operation: 'MetricsLogs', type: 'subscription', outcome: 'ok' })).toBe(
-      before + 1,
-    );
+    expect(
+      sampleValue(await scrape(), 'wharf_graphql_operations_total', { operation: 'MetricsLogs', type: 'subscription', outcome: 'ok' }),
+    ).toBe(before + 1);
   });
 
   it('wharf_open_subscriptions counts an SSE subscription too, until the client goes away', async () => {

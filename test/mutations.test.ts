@@ -1,6 +1,6 @@
 // The lifecycle mutations against a real engine: each one's effect and answer checked against the engine's own inspect.
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { ContainerInspectWire, ContainerStateWire } from '../src/docker/types.js';
+import type { ContainerInspectWire } from '../src/docker/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
@@ -28,8 +28,6 @@ const IGNORES_TERM = ['sleep', '300'];
 /** Stops promptly on SIGTERM, with exit code 0. */
 const HONOURS_TERM = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 0.1; done'];
 const TEST_LABEL_INPUT = { key: TEST_LABEL, value: '1' };
-
-type EngineState = ContainerStateWire;
 
 type EngineInspect = ContainerInspectWire;
 
@@ -206,7 +204,10 @@ describe('createContainer', () => {
       openStdin: raw.Config.OpenStdin,
       exposedPorts: Object.keys(raw.Config.ExposedPorts ?? {}).sort(),
       volumes: Object.keys(raw.Config.Volumes ?? {}).sort(),
-      labels: expect.arrayContaining([{ key: TEST_LABEL, value: '1' }, { key: 'tier', value: 'web' }]),
+      labels: expect.arrayContaining([
+        { key: TEST_LABEL, value: '1' },
+        { key: 'tier', value: 'web' },
+      ]),
     });
     expect(created.inspect.config.labels).toHaveLength(2);
   });

@@ -62,7 +62,7 @@ describe('the dispatcher', () => {
     expect(answer.status).toBe(200);
   });
 
-  it("refuses an admin route to a viewer with 403, naming what the role may not do", async () => {
+  it('refuses an admin route to a viewer with 403, naming what the role may not do', async () => {
     const answer = await fetch(`${gateway.origin}/containers/x/export`, { headers: bearer(viewer.token) });
     expect(answer.status).toBe(403);
     const body = await answer.json();
@@ -94,7 +94,7 @@ describe('the dispatcher', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('gives every answer a request id, the client\'s own when it is a plain token', async () => {
+  it("gives every answer a request id, the client's own when it is a plain token", async () => {
     const answer = await fetch(`${gateway.origin}/healthz`, { headers: { 'x-request-id': 'trace-42' } });
     expect(answer.headers.get('x-request-id')).toBe('trace-42');
   });

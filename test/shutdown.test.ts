@@ -65,7 +65,11 @@ async function startWharf(): Promise<RunningWharf> {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
-  await waitUntil(() => /http:\/\/127\.0\.0\.1:\d+\/graphql/.test(output) || child.exitCode !== null, () => `wharf to listen; output: ${output}`, { timeoutMs: 20_000 });
+  await waitUntil(
+    () => /http:\/\/127\.0\.0\.1:\d+\/graphql/.test(output) || child.exitCode !== null,
+    () => `wharf to listen; output: ${output}`,
+    { timeoutMs: 20_000 },
+  );
   const port = /http:\/\/127\.0\.0\.1:(\d+)\/graphql/.exec(output)?.[1];
   if (!port) throw new Error(`wharf did not start: ${output}`);
   return { child, origin: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/graphql`, output: () => output, exited };
@@ -85,10 +89,14 @@ async function bigContainer(): Promise<string> {
     cmd: ['sh', '-c', 'dd if=/dev/zero of=/big bs=1048576 count=16 2>/dev/null; echo written; sleep 1000'],
   });
   created.push(id);
-  await waitUntil(async () => (await engine.request('GET', `/containers/${id}/logs?stdout=1`)).body.toString().includes('written'), 'the 16 MiB file', {
-    timeoutMs: 20_000,
-    intervalMs: 100,
-  });
+  await waitUntil(
+    async () => (await engine.request('GET', `/containers/${id}/logs?stdout=1`)).body.toString().includes('written'),
+    'the 16 MiB file',
+    {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    },
+  );
   return id;
 }
 
@@ -146,7 +154,11 @@ describe('graceful stop', () => {
     expect(exit.at - signalled).toBeLessThan(5_000);
     expect(await refusesConnections(port)).toBe(true);
     // Nothing is left open on the engine: every upstream request through the proxy has ended.
-    await waitUntil(() => proxy.open() === 0, () => `engine requests to end; open: ${proxy.open()}`, { timeoutMs: 2_000 });
+    await waitUntil(
+      () => proxy.open() === 0,
+      () => `engine requests to end; open: ${proxy.open()}`,
+      { timeoutMs: 2_000 },
+    );
     await client.dispose();
   });
 
@@ -164,7 +176,11 @@ describe('graceful stop', () => {
       body: JSON.stringify({ query: print(ShutdownStop), variables: { id: viaHttp.id, timeout: 2 } }),
     }).then(async (res) => (await res.json()) as { data?: { stopContainer: { state: string } }; errors?: unknown[] });
     // Both stops are with the engine: the stop request of each is open behind the proxy.
-    await waitUntil(() => proxy.calls.filter((c) => /\/containers\/[^/]+\/stop$/.test(c.path) && c.closedAt === undefined).length === 2, 'two stop requests in flight', { timeoutMs: 10_000 });
+    await waitUntil(
+      () => proxy.calls.filter((c) => /\/containers\/[^/]+\/stop$/.test(c.path) && c.closedAt === undefined).length === 2,
+      'two stop requests in flight',
+      { timeoutMs: 10_000 },
+    );
     const signalled = performance.now();
     wharf.child.kill('SIGTERM');
 

@@ -138,9 +138,7 @@ describe('Subscription.containerStats', () => {
     const nearest = stats.results
       .slice(1)
       .map((r) => r.data!.containerStats)
-      .reduce((best, s) =>
-        Math.abs(instant(s.read) - instant(raw.read)) < Math.abs(instant(best.read) - instant(raw.read)) ? s : best,
-      );
+      .reduce((best, s) => (Math.abs(instant(s.read) - instant(raw.read)) < Math.abs(instant(best.read) - instant(raw.read)) ? s : best));
     const sameTick = nearest.read === raw.read;
     expect(Math.abs(instant(nearest.read) - instant(raw.read))).toBeLessThan(1_500);
 
@@ -249,10 +247,7 @@ async function watchEvents(client: Client, variables: { filters?: Record<string,
 const attr = (event: WatchedEvent, key: string) => event.attributes.find((a) => a.key === key)?.value;
 
 /** A container's whole life through the raw engine, each step only after the gateway delivered the previous event. */
-async function liveThrough(
-  watch: Awaited<ReturnType<typeof watchEvents>>,
-  name: string,
-): Promise<{ id: string; events: WatchedEvent[] }> {
+async function liveThrough(watch: Awaited<ReturnType<typeof watchEvents>>, name: string): Promise<{ id: string; events: WatchedEvent[] }> {
   const { id } = await createTestContainer(engine, { cmd: ['true'], name, start: false });
   try {
     const mine = (action: string) => (e: WatchedEvent) => e.actorId === id && e.action === action;
@@ -359,7 +354,12 @@ describe('Subscription.events', () => {
     const watch = await watchEvents(client(), { since });
     await watch.waitFor((e) => e.actorId === id && e.action === 'destroy');
     watch.events.stop();
-    expect(watch.all().filter((e) => e.actorId === id).map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
+    expect(
+      watch
+        .all()
+        .filter((e) => e.actorId === id)
+        .map((e) => e.action),
+    ).toEqual(['create', 'start', 'die', 'destroy']);
   });
 
   describe('filters', () => {

@@ -6,19 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import type { ProxiedCall } from './helpers/counting-proxy.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
-import { gql, gqlData, proxiedGatewayForFile } from './helpers/gateway.js';
+import { gql, gqlData, gatewayForFile } from './helpers/gateway.js';
 import {
-  connectRawWs,
+  connectWs,
   msUntil,
   openFileDescriptors,
   openSse,
   startWorkerWsReader,
-  type RawWsClient,
+  type ObservedWsClient,
   type SseSubscription,
 } from './helpers/stream-clients.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
-const { engine, gateway, proxy } = proxiedGatewayForFile();
+const { engine, gateway, proxy } = gatewayForFile({ countingProxy: true });
 
 const FollowLog = graphql(`
   subscription CleanupFollowLog($id: String!, $tail: Int) {
@@ -68,10 +68,10 @@ async function quietContainer(): Promise<string> {
 describe('an idle containerLogs subscription', () => {
   it('closes its upstream follow within 1 s when the WebSocket is cut without a close frame', async () => {
     const id = await quietContainer();
-    let client: RawWsClient | undefined;
+    let client: ObservedWsClient | undefined;
     try {
       const since = Date.now();
-      client = await connectRawWs(gateway.wsUrl);
+      client = await connectWs(gateway.wsUrl);
       client.subscribe('1', FollowLog, { id });
       await followEstablished(id, since);
       expect(client.nextCount('1')).toBe(0);
@@ -87,10 +87,10 @@ describe('an idle containerLogs subscription', () => {
 
   it('closes its upstream follow within 1 s when the client sends complete, and the socket stays open', async () => {
     const id = await quietContainer();
-    let client: RawWsClient | undefined;
+    let client: ObservedWsClient | undefined;
     try {
       const since = Date.now();
-      client = await connectRawWs(gateway.wsUrl);
+      client = await connectWs(gateway.wsUrl);
       client.subscribe('1', FollowLog, { id });
       await followEstablished(id, since);
 
@@ -140,7 +140,7 @@ describe('a 1,000,000-line replay', () => {
 
   it('closes its upstream /logs requests within 1 s when a slow reader is cut off mid-replay', async () => {
     const since = Date.now();
-    const client = await connectRawWs(gateway.wsUrl, { keepNext: false });
+    const client = await connectWs(gateway.wsUrl, { keepNext: false });
     let slowReading: NodeJS.Timeout | undefined;
     try {
       client.subscribe('replay', FollowLog, { id: replayId });
@@ -210,7 +210,9 @@ function garbageCollector(): () => void {
 }
 
 describe('many short subscriptions', () => {
-  it('leave descriptors, heap and upstream requests where they were after 1,000 subscribe/disconnect cycles', { timeout: 90_000 }, async () => {
+  it('leave descriptors, heap and upstream requests where they were after 1,000 subscribe/disconnect cycles', {
+    timeout: 90_000,
+  }, async () => {
     const CYCLES = 1_000;
     const gc = garbageCollector();
     // One line of history, then silence: the first `next` tells the subscription is in place.
@@ -218,7 +220,7 @@ describe('many short subscriptions', () => {
       cmd: ['sh', '-c', 'echo ready; exec sleep 3600'],
       name: uniqueName('wharf-cleanup-cycles'),
     });
-    const persistent = await connectRawWs(gateway.wsUrl, { keepNext: false });
+    const persistent = await connectWs(gateway.wsUrl, { keepNext: false });
     try {
       // Even cycles end with `complete` on one long-lived socket, odd ones cut a fresh socket.
       let operations = 0;
@@ -229,14 +231,16 @@ describe('many short subscriptions', () => {
           await persistent.waitForNext(op, () => true, 10_000);
           persistent.complete(op);
         } else {
-          const client = await connectRawWs(gateway.wsUrl, { keepNext: false });
+          const client = await connectWs(gateway.wsUrl, { keepNext: false });
           client.subscribe('1', FollowLog, { id, tail: 1 });
           await client.waitForNext('1', () => true, 10_000);
           client.terminate();
         }
       };
       const settle = async () => {
-        await waitUntil(() => proxy.open() === 0 && gateway.app.docker.logs.openStreams === 0, 'every upstream request to close', { timeoutMs: 5_000 });
+        await waitUntil(() => proxy.open() === 0 && gateway.app.docker.logs.openStreams === 0, 'every upstream request to close', {
+          timeoutMs: 5_000,
+        });
         await sleep(200);
         gc();
       };
@@ -256,13 +260,17 @@ describe('many short subscriptions', () => {
       expect(proxy.open()).toBe(0);
       expect(gateway.app.docker.logs.openStreams).toBe(0);
       // Idle keep-alive connections may take a few seconds to be dropped.
-      await waitUntil(() => openFileDescriptors() <= fdsBefore + 5, `open descriptors back near ${fdsBefore}`, { timeoutMs: 10_000, intervalMs: 100 }).catch(
-        () => undefined,
-      );
+      await waitUntil(() => openFileDescriptors() <= fdsBefore + 5, `open descriptors back near ${fdsBefore}`, {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+      }).catch(() => undefined);
       expect(openFileDescriptors()).toBeLessThanOrEqual(fdsBefore + 5);
       gc();
       const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-      expect(heapGrowthMb, `heap grew ${heapGrowthMb.toFixed(1)} MB over ${CYCLES} cycles (${proxy.calls.length - callsBefore} engine calls)`).toBeLessThan(20);
+      expect(
+        heapGrowthMb,
+        `heap grew ${heapGrowthMb.toFixed(1)} MB over ${CYCLES} cycles (${proxy.calls.length - callsBefore} engine calls)`,
+      ).toBeLessThan(20);
     } finally {
       await persistent.close();
       await removeContainer(engine, id);

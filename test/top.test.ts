@@ -215,13 +215,10 @@ async function startTopHoldingProxy(targetSocket: string): Promise<{
 
   const server = http.createServer((req, res) => {
     const forward = () => {
-      const upstream = http.request(
-        { socketPath: targetSocket, method: req.method, path: req.url, headers: req.headers },
-        (ures) => {
-          res.writeHead(ures.statusCode ?? 502, ures.headers);
-          ures.pipe(res);
-        },
-      );
+      const upstream = http.request({ socketPath: targetSocket, method: req.method, path: req.url, headers: req.headers }, (ures) => {
+        res.writeHead(ures.statusCode ?? 502, ures.headers);
+        ures.pipe(res);
+      });
       upstream.once('error', () => res.destroy());
       req.pipe(upstream);
     };

@@ -421,7 +421,9 @@ describe('the Docker Remote API tutorial, through Wharf', () => {
     const started = await inspectRaw(id);
     expect(realTime(started.State.StartedAt)).not.toBeNull();
     expect(data.startContainer.inspect.state.startedAt).toBe(started.State.StartedAt);
-    expect(started.Mounts).toEqual(expect.arrayContaining([expect.objectContaining({ Type: 'bind', Source: '/tmp', Destination: '/tmp' })]));
+    expect(started.Mounts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Type: 'bind', Source: '/tmp', Destination: '/tmp' })]),
+    );
     expect(started.HostConfig.PortBindings).toEqual({ '22/tcp': [{ HostIp: '', HostPort: '11022' }] });
 
     const waited = await engine.json<{ StatusCode: number }>('POST', `/containers/${id}/wait`);

@@ -77,7 +77,16 @@ async function allStillReceive(subscriptions: LogLines[], more = 2): Promise<voi
   }
 }
 
-const CONTRACT_CODES = ['NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'DOCKER_UNAVAILABLE', 'DOCKER_ERROR', 'SLOW_CONSUMER'];
+const CONTRACT_CODES = [
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'DOCKER_UNAVAILABLE',
+  'DOCKER_ERROR',
+  'SLOW_CONSUMER',
+];
 
 describe('operations per connection', () => {
   it('refuses a 51st operation with an error while the first 50 keep working', async () => {

@@ -74,7 +74,10 @@ const inspect = (id: string) => engine.json<ContainerInspectWire>('GET', `/conta
 /** The highest `line-N` the log pane shows, -1 while there is none. */
 async function shownLineNumber(page: Page): Promise<number> {
   const lines = await page.getByTestId('log-line').allTextContents();
-  const numbers = lines.map((line) => /^line-(\d+)$/.exec(line)?.[1]).filter((n) => n !== undefined).map(Number);
+  const numbers = lines
+    .map((line) => /^line-(\d+)$/.exec(line)?.[1])
+    .filter((n) => n !== undefined)
+    .map(Number);
   return numbers.length ? Math.max(...numbers) : -1;
 }
 

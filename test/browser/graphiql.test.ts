@@ -64,7 +64,11 @@ async function openGraphiQL(document: string, options: { url?: string; headers?:
 
 /** What Monaco shows, with its non-breaking spaces made plain. */
 async function shownText(page: Page, selector: string): Promise<string> {
-  const text = await page.locator(selector).innerText({ timeout: STEP_TIMEOUT_MS }).catch(() => '');
+  const text = await page
+    .locator(selector)
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as rendered, what a person sees
+    .innerText({ timeout: STEP_TIMEOUT_MS })
+    .catch(() => '');
   return text.replace(/\u00a0/g, ' ').trim();
 }
 

@@ -88,7 +88,10 @@ export async function runOperation(
       return httpOutcome(res, await res.text());
     }
     case 'sse': {
-      const stream = await openSse<Record<string, unknown>, Record<string, unknown>>(target.url, query, variables, { headers: { ...auth, ...options.headers }, signal });
+      const stream = await openSse<Record<string, unknown>, Record<string, unknown>>(target.url, query, variables, {
+        headers: { ...auth, ...options.headers },
+        signal,
+      });
       await stream.ended;
       if (!(stream.contentType ?? '').includes('text/event-stream')) {
         return { status: stream.status, headers: stream.headers, results: stream.results, closed: undefined, text: stream.body };
@@ -124,7 +127,10 @@ async function wsOperation(
   authorization: string | undefined,
   options: OperationOptions,
 ): Promise<OperationOutcome> {
-  const upgradeHeaders = { ...options.headers, ...(options.authorizationInUpgrade && authorization !== undefined ? { authorization } : {}) };
+  const upgradeHeaders = {
+    ...options.headers,
+    ...(options.authorizationInUpgrade && authorization !== undefined ? { authorization } : {}),
+  };
   const client = wsClient(wsUrl, {
     headers: upgradeHeaders,
     ...(authorization !== undefined && !options.authorizationInUpgrade ? { connectionParams: { authorization } } : {}),
@@ -134,7 +140,10 @@ async function wsOperation(
   let failure = '';
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`graphql-ws operation timed out: ${JSON.stringify(results)}`)), options.timeoutMs ?? 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`graphql-ws operation timed out: ${JSON.stringify(results)}`)),
+        options.timeoutMs ?? 15_000,
+      );
       client.subscribe<Record<string, unknown>>(
         { query, variables },
         {

@@ -222,10 +222,7 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
         pathPattern.lastIndex = 0; // a /g or /y pattern would otherwise carry state between calls
         return pathPattern.test(path);
       };
-      return calls.filter(
-        (c) =>
-          c.method.toUpperCase() === m && matches(c.path),
-      ).length;
+      return calls.filter((c) => c.method.toUpperCase() === m && matches(c.path)).length;
     },
     open() {
       return calls.filter((c) => c.closedAt === undefined).length;

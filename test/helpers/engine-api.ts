@@ -96,10 +96,7 @@ export interface TestContainerOptions {
 }
 
 /** Creates (and by default starts) a container of TEST_IMAGE, labelled `wharf.test=1` for teardown. */
-export async function createTestContainer(
-  engine: RawEngine,
-  opts: TestContainerOptions,
-): Promise<{ id: string; name: string }> {
+export async function createTestContainer(engine: RawEngine, opts: TestContainerOptions): Promise<{ id: string; name: string }> {
   const name = opts.name ?? uniqueName('wharf-t');
   const extra = (opts.extra ?? {}) as Record<string, unknown>;
   const extraLabels = (extra.Labels ?? {}) as Record<string, string>;

@@ -136,7 +136,9 @@ export function toPlain(value: FuzzValue | undefined): unknown {
 /** Every graphql(`...`) document in test/*.test.ts, with the fragments each one spreads appended. */
 export function collectTestOperations(testDir: string, exclude: readonly string[] = []): string[] {
   const texts = new Set<string>();
-  for (const file of readdirSync(testDir).filter((f) => f.endsWith('.test.ts') && !exclude.includes(f)).sort()) {
+  for (const file of readdirSync(testDir)
+    .filter((f) => f.endsWith('.test.ts') && !exclude.includes(f))
+    .sort()) {
     const source = readFileSync(join(testDir, file), 'utf8');
     for (const match of source.matchAll(/graphql\(\s*`([^`]*)`\s*\)/g)) texts.add((match[1] ?? '').trim());
   }
@@ -180,7 +182,25 @@ export function loadSchema(sdlPath: string): GraphQLSchema {
 // ---------------------------------------------------------------------------------------------
 // Strings that tend to break things
 
-const UNICODE_BITS = ['é', 'ß', 'Ж', '中文', '🚢', '🐳', '\u200b', '\u202e', '\ufeff', '\u0000', '\u0007', '\ud800', '\udfff', 'ﷺ', '\u2028', 'Ⅻ', '𝔘'];
+const UNICODE_BITS = [
+  'é',
+  'ß',
+  'Ж',
+  '中文',
+  '🚢',
+  '🐳',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\ud800',
+  '\udfff',
+  'ﷺ',
+  '\u2028',
+  'Ⅻ',
+  '𝔘',
+];
 const NASTY_STRINGS = [
   '',
   ' ',
@@ -230,7 +250,11 @@ export function randomPrintable(rng: Rng, maxLength = 300): string {
   const length = rng.chance(0.1) ? rng.int(4) : rng.int(maxLength);
   let out = '';
   for (let i = 0; i < length; i++) {
-    out += rng.chance(0.93) ? String.fromCharCode(rng.range(0x20, 0x7e)) : rng.chance(0.5) ? rng.pick(UNICODE_BITS) : rng.pick(['\n', '\t', '\r']);
+    out += rng.chance(0.93)
+      ? String.fromCharCode(rng.range(0x20, 0x7e))
+      : rng.chance(0.5)
+        ? rng.pick(UNICODE_BITS)
+        : rng.pick(['\n', '\t', '\r']);
   }
   return out;
 }
@@ -258,7 +282,27 @@ export function weirdString(rng: Rng): string {
 // ---------------------------------------------------------------------------------------------
 // Token soup
 
-const KEYWORDS = ['query', 'mutation', 'subscription', 'fragment', 'on', 'true', 'false', 'null', 'schema', 'type', 'input', 'enum', 'scalar', 'extend', 'directive', 'repeatable', 'implements', 'interface', 'union'];
+const KEYWORDS = [
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'true',
+  'false',
+  'null',
+  'schema',
+  'type',
+  'input',
+  'enum',
+  'scalar',
+  'extend',
+  'directive',
+  'repeatable',
+  'implements',
+  'interface',
+  'union',
+];
 const PUNCTUATORS = ['{', '}', '(', ')', '[', ']', ':', '=', '@', '$', '!', '...', '|', '&', ',', '{', '}', '(', ')'];
 const DIRECTIVE_NAMES = ['include', 'skip', 'deprecated', 'specifiedBy', 'defer', 'stream', 'oneOf', 'live', 'unknown'];
 
@@ -293,7 +337,21 @@ function soupToken(rng: Rng, vocabulary: readonly string[]): string {
     case 6:
       return `$${rng.pick(['id', 'input', 'a', 'x', 'filters', 'tail', ''])}`;
     case 7:
-      return rng.pick(['0', '-1', '1.5', '1e400', '9007199254740993', '2147483648', '-0', '00', '1.', '.5', '0x1f', '1e', String(rng.int(1e6))]);
+      return rng.pick([
+        '0',
+        '-1',
+        '1.5',
+        '1e400',
+        '9007199254740993',
+        '2147483648',
+        '-0',
+        '00',
+        '1.',
+        '.5',
+        '0x1f',
+        '1e',
+        String(rng.int(1e6)),
+      ]);
     case 8:
       return JSON.stringify(rng.chance(0.7) ? weirdString(rng).slice(0, 100) : '\\u{1F433}');
     case 9:
@@ -343,7 +401,9 @@ export function mutateTokens(rng: Rng, text: string, vocabulary: readonly string
   const tokens = lex(text);
   if (!tokens || tokens.length === 0) {
     const at = rng.int(text.length + 1);
-    return rng.chance(0.5) ? text.slice(0, at) + soupToken(rng, vocabulary) + text.slice(at) : text.slice(0, at) + text.slice(at + rng.range(1, 5));
+    return rng.chance(0.5)
+      ? text.slice(0, at) + soupToken(rng, vocabulary) + text.slice(at)
+      : text.slice(0, at) + text.slice(at + rng.range(1, 5));
   }
   const slice = (t: LexedToken) => text.slice(t.start, t.end);
   const i = rng.int(tokens.length);
@@ -378,7 +438,21 @@ const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 export function randomValueNode(rng: Rng, depth = 0): ValueNode {
   switch (rng.int(depth > 3 ? 9 : 12)) {
     case 0:
-      return { kind: Kind.INT, value: rng.pick(['0', '-1', '1', '2147483647', '2147483648', '-2147483649', '9007199254740992', '9007199254740993', '-9007199254740993', '99999999999999999999999']) };
+      return {
+        kind: Kind.INT,
+        value: rng.pick([
+          '0',
+          '-1',
+          '1',
+          '2147483647',
+          '2147483648',
+          '-2147483649',
+          '9007199254740992',
+          '9007199254740993',
+          '-9007199254740993',
+          '99999999999999999999999',
+        ]),
+      };
     case 1:
       return { kind: Kind.FLOAT, value: rng.pick(['1.5', '1e400', '-1e400', '1e-400', '0.0', '3.14159', '1e3']) };
     case 2:
@@ -392,7 +466,10 @@ export function randomValueNode(rng: Rng, depth = 0): ValueNode {
     case 6:
       return { kind: Kind.VARIABLE, name: name(rng.pick(['id', 'undefinedVar', 'input', 'tail', 'x'])) };
     case 7:
-      return { kind: Kind.STRING, value: rng.pick(['2024-01-02T03:04:05.123456789Z', '2024-13-01T00:00:00Z', '0000-01-01T00:00:00Z', 'yesterday', '1700000000']) };
+      return {
+        kind: Kind.STRING,
+        value: rng.pick(['2024-01-02T03:04:05.123456789Z', '2024-13-01T00:00:00Z', '0000-01-01T00:00:00Z', 'yesterday', '1700000000']),
+      };
     case 8:
       return { kind: Kind.STRING, value: rng.pick(['sleep', 'a', '/', 'wharf-test/busybox:latest', 'SIGTERM']) };
     case 9:
@@ -442,7 +519,13 @@ function directive(rng: Rng): DirectiveNode {
       case 2:
         return [{ kind: Kind.ARGUMENT, name: name('if'), value: { kind: Kind.VARIABLE, name: name(rng.pick(['nope', 'id', 'flag'])) } }];
       case 3:
-        return [{ kind: Kind.ARGUMENT, name: name(rng.pick(['if', 'reason', 'url', 'initialCount', 'label', 'x'])), value: randomValueNode(rng, 3) }];
+        return [
+          {
+            kind: Kind.ARGUMENT,
+            name: name(rng.pick(['if', 'reason', 'url', 'initialCount', 'label', 'x'])),
+            value: randomValueNode(rng, 3),
+          },
+        ];
       default:
         return [
           { kind: Kind.ARGUMENT, name: name('if'), value: { kind: Kind.BOOLEAN, value: true } },
@@ -453,7 +536,29 @@ function directive(rng: Rng): DirectiveNode {
   return { kind: Kind.DIRECTIVE, name: name(rng.pick(DIRECTIVE_NAMES)), arguments: pickArgs() };
 }
 
-const TYPE_NAMES = ['String', 'String!', 'Int', 'Int!', 'Boolean', 'ID!', 'Float', '[String!]', '[String!]!', '[[Int]]', 'DateTime', 'SafeInt', 'JSON', 'ContainerFilters', 'CreateContainerInput!', 'ContainerState', 'Container', 'Query', 'Nope', 'EventFilters', 'LogStream!'];
+const TYPE_NAMES = [
+  'String',
+  'String!',
+  'Int',
+  'Int!',
+  'Boolean',
+  'ID!',
+  'Float',
+  '[String!]',
+  '[String!]!',
+  '[[Int]]',
+  'DateTime',
+  'SafeInt',
+  'JSON',
+  'ContainerFilters',
+  'CreateContainerInput!',
+  'ContainerState',
+  'Container',
+  'Query',
+  'Nope',
+  'EventFilters',
+  'LogStream!',
+];
 
 function typeNode(text: string): TypeNode {
   const doc = parse(`query Q($v: ${text}) { __typename }`);
@@ -462,7 +567,12 @@ function typeNode(text: string): TypeNode {
 }
 
 /** Applies `edit` to the n-th node the visitor key meets, counting from 0; other nodes are left alone. */
-function editNth<N>(doc: DocumentNode, kind: 'Field' | 'Argument' | 'ObjectField' | 'SelectionSet' | 'VariableDefinition' | 'OperationDefinition', n: number, edit: (node: N) => N | null): DocumentNode {
+function editNth<N>(
+  doc: DocumentNode,
+  kind: 'Field' | 'Argument' | 'ObjectField' | 'SelectionSet' | 'VariableDefinition' | 'OperationDefinition',
+  n: number,
+  edit: (node: N) => N | null,
+): DocumentNode {
   let seen = 0;
   return visit(doc, {
     [kind]: {
@@ -513,7 +623,10 @@ export function mutateAst(rng: Rng, doc: DocumentNode, vocabulary: readonly stri
     case 2: {
       const n = countNodes(doc, Kind.OBJECT_FIELD);
       if (!n) return undefined;
-      return editNth<{ kind: Kind.OBJECT_FIELD; value: ValueNode }>(doc, 'ObjectField', rng.int(n), (f) => ({ ...f, value: randomValueNode(rng) }));
+      return editNth<{ kind: Kind.OBJECT_FIELD; value: ValueNode }>(doc, 'ObjectField', rng.int(n), (f) => ({
+        ...f,
+        value: randomValueNode(rng),
+      }));
     }
     case 3: {
       // null where non-null, or the argument dropped.
@@ -556,7 +669,10 @@ export function mutateAst(rng: Rng, doc: DocumentNode, vocabulary: readonly stri
       const names = rng.chance(0.5) ? ['container', 'inspect', 'config', 'labels'] : ['events', 'container', 'a'];
       let inner: FieldNode = field('id');
       for (let i = 0; i < levels; i++) inner = field(names[i % names.length] as string, [inner]);
-      return editNth<FieldNode>(doc, 'Field', rng.int(n), (f) => ({ ...f, selectionSet: { kind: Kind.SELECTION_SET, selections: [...(f.selectionSet?.selections ?? []), inner] } }));
+      return editNth<FieldNode>(doc, 'Field', rng.int(n), (f) => ({
+        ...f,
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [...(f.selectionSet?.selections ?? []), inner] },
+      }));
     }
     case 7: {
       // Many aliases of one field in its selection set.
@@ -573,19 +689,42 @@ export function mutateAst(rng: Rng, doc: DocumentNode, vocabulary: readonly stri
       // Fragment cycles (and self-spreads) spread from the first operation.
       const typeCondition = rng.pick(['Query', 'Container', 'Mutation', 'Nope']);
       const cycle: FragmentDefinitionNode[] = [
-        { kind: Kind.FRAGMENT_DEFINITION, name: name('FuzzA'), typeCondition: { kind: Kind.NAMED_TYPE, name: name(typeCondition) }, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FRAGMENT_SPREAD, name: name(rng.chance(0.5) ? 'FuzzB' : 'FuzzA'), directives: [] }, field('__typename')] } },
-        { kind: Kind.FRAGMENT_DEFINITION, name: name('FuzzB'), typeCondition: { kind: Kind.NAMED_TYPE, name: name(typeCondition) }, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FRAGMENT_SPREAD, name: name('FuzzA'), directives: [] }] } },
+        {
+          kind: Kind.FRAGMENT_DEFINITION,
+          name: name('FuzzA'),
+          typeCondition: { kind: Kind.NAMED_TYPE, name: name(typeCondition) },
+          directives: [],
+          selectionSet: {
+            kind: Kind.SELECTION_SET,
+            selections: [
+              { kind: Kind.FRAGMENT_SPREAD, name: name(rng.chance(0.5) ? 'FuzzB' : 'FuzzA'), directives: [] },
+              field('__typename'),
+            ],
+          },
+        },
+        {
+          kind: Kind.FRAGMENT_DEFINITION,
+          name: name('FuzzB'),
+          typeCondition: { kind: Kind.NAMED_TYPE, name: name(typeCondition) },
+          directives: [],
+          selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FRAGMENT_SPREAD, name: name('FuzzA'), directives: [] }] },
+        },
       ];
       const n = countNodes(doc, Kind.SELECTION_SET);
       const spread: SelectionNode = { kind: Kind.FRAGMENT_SPREAD, name: name('FuzzA'), directives: [] };
-      const withSpread = n ? editNth<SelectionSetNode>(doc, 'SelectionSet', rng.int(n), (s) => ({ ...s, selections: [...s.selections, spread] })) : doc;
+      const withSpread = n
+        ? editNth<SelectionSetNode>(doc, 'SelectionSet', rng.int(n), (s) => ({ ...s, selections: [...s.selections, spread] }))
+        : doc;
       return { ...withSpread, definitions: [...withSpread.definitions, ...cycle] };
     }
     case 9: {
       // Directives: unknown, misplaced, repeated, with wrong arguments.
       const n = countNodes(doc, Kind.FIELD);
       if (!n) return undefined;
-      return editNth<FieldNode>(doc, 'Field', rng.int(n), (f) => ({ ...f, directives: [...(f.directives ?? []), directive(rng), ...(rng.chance(0.3) ? [directive(rng)] : [])] }));
+      return editNth<FieldNode>(doc, 'Field', rng.int(n), (f) => ({
+        ...f,
+        directives: [...(f.directives ?? []), directive(rng), ...(rng.chance(0.3) ? [directive(rng)] : [])],
+      }));
     }
     case 10: {
       // Variable definitions: dropped, retyped, given defaults of the wrong type, duplicated.
@@ -614,7 +753,12 @@ export function mutateAst(rng: Rng, doc: DocumentNode, vocabulary: readonly stri
         variableDefinitions: [
           ...(op.variableDefinitions ?? []),
           ...(rng.chance(0.5) && op.variableDefinitions?.[0] ? [op.variableDefinitions[0]] : []),
-          { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: name(rng.pick(['extra', 'id', 'flag', 'nope'])) }, type: typeNode(rng.pick(TYPE_NAMES)), directives: [] },
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: name(rng.pick(['extra', 'id', 'flag', 'nope'])) },
+            type: typeNode(rng.pick(TYPE_NAMES)),
+            directives: [],
+          },
         ],
       }));
     }
@@ -641,7 +785,15 @@ export function mutateAst(rng: Rng, doc: DocumentNode, vocabulary: readonly stri
       const on = rng.pick(['Engine', 'Container', 'Query', 'Mutation', 'LogLine', 'Nope', 'String']);
       return editNth<SelectionSetNode>(doc, 'SelectionSet', rng.int(n), (s) => ({
         ...s,
-        selections: [...s.selections, { kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(on) }, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [field(rng.pick(['__typename', 'id', 'version', 'message', 'nope']))] } }],
+        selections: [
+          ...s.selections,
+          {
+            kind: Kind.INLINE_FRAGMENT,
+            typeCondition: { kind: Kind.NAMED_TYPE, name: name(on) },
+            directives: [],
+            selectionSet: { kind: Kind.SELECTION_SET, selections: [field(rng.pick(['__typename', 'id', 'version', 'message', 'nope']))] },
+          },
+        ],
       }));
     }
     case 15: {
@@ -735,7 +887,19 @@ export function wrongValue(rng: Rng): FuzzValue {
     case 0:
       return weirdString(rng);
     case 1:
-      return new RawNumber(rng.pick(['9007199254740992', '9007199254740993', '-9007199254740993', '1e400', '-1e400', '1e-400', '-0', '2147483648', '123456789012345678901234567890']));
+      return new RawNumber(
+        rng.pick([
+          '9007199254740992',
+          '9007199254740993',
+          '-9007199254740993',
+          '1e400',
+          '-1e400',
+          '1e-400',
+          '-0',
+          '2147483648',
+          '123456789012345678901234567890',
+        ]),
+      );
     case 2:
       return -1;
     case 3:
@@ -772,13 +936,31 @@ export function wrongValue(rng: Rng): FuzzValue {
 function intValue(rng: Rng): FuzzValue {
   return rng.chance(0.7)
     ? rng.pick([0, 1, 2, 3, 5, 10, 100, 1_000, -1, -100])
-    : rng.pick<FuzzValue>([2147483647, -2147483648, 2147483648, -2147483649, new RawNumber('9007199254740992'), new RawNumber('1e400'), new RawNumber('1e3'), 1.5, new RawNumber('-0')]);
+    : rng.pick<FuzzValue>([
+        2147483647,
+        -2147483648,
+        2147483648,
+        -2147483649,
+        new RawNumber('9007199254740992'),
+        new RawNumber('1e400'),
+        new RawNumber('1e3'),
+        1.5,
+        new RawNumber('-0'),
+      ]);
 }
 
 function safeIntValue(rng: Rng): FuzzValue {
   return rng.chance(0.6)
     ? rng.pick([0, 1, -1, 6 * 1024 * 1024, 64 * 1024 * 1024, 1024, 4])
-    : rng.pick<FuzzValue>([9007199254740991, -9007199254740991, new RawNumber('9007199254740992'), new RawNumber('1e400'), 1.5, 2 ** 40, '123']);
+    : rng.pick<FuzzValue>([
+        9007199254740991,
+        -9007199254740991,
+        new RawNumber('9007199254740992'),
+        new RawNumber('1e400'),
+        1.5,
+        2 ** 40,
+        '123',
+      ]);
 }
 
 function dateTimeValue(rng: Rng): FuzzValue {
@@ -817,7 +999,14 @@ function stringFor(rng: Rng, hint: string, pools: ValuePools): string {
     case 'b':
     case 'c':
     case 'container':
-      return rng.chance(0.85) ? rng.pick(pools.ids) : rng.pick(['0000000000000000000000000000000000000000000000000000000000000000', 'wharf-fuzz-missing', '/wharf-fuzz-missing', 'ffffffffffff']);
+      return rng.chance(0.85)
+        ? rng.pick(pools.ids)
+        : rng.pick([
+            '0000000000000000000000000000000000000000000000000000000000000000',
+            'wharf-fuzz-missing',
+            '/wharf-fuzz-missing',
+            'ffffffffffff',
+          ]);
     case 'name':
       return rng.pick(pools.names);
     case 'image':
@@ -922,7 +1111,13 @@ export function valueFor(rng: Rng, type: GraphQLInputType, hint: string, pools: 
 }
 
 /** Values for the variables the document's operations declare (those that parse and name known types). */
-export function variablesFor(rng: Rng, schema: GraphQLSchema, doc: DocumentNode | undefined, pools: ValuePools, wrongRate: number): { [key: string]: FuzzValue } {
+export function variablesFor(
+  rng: Rng,
+  schema: GraphQLSchema,
+  doc: DocumentNode | undefined,
+  pools: ValuePools,
+  wrongRate: number,
+): { [key: string]: FuzzValue } {
   const out: { [key: string]: FuzzValue } = {};
   if (!doc) return out;
   for (const def of doc.definitions) {
@@ -931,7 +1126,10 @@ export function variablesFor(rng: Rng, schema: GraphQLSchema, doc: DocumentNode 
       let type: GraphQLInputType | undefined;
       try {
         const t = typeFromAST(schema, v.type as Parameters<typeof typeFromAST>[1]);
-        type = t && (isScalarType(getNamedType(t)) || isEnumType(getNamedType(t)) || isInputObjectType(getNamedType(t))) ? (t as GraphQLInputType) : undefined;
+        type =
+          t && (isScalarType(getNamedType(t)) || isEnumType(getNamedType(t)) || isInputObjectType(getNamedType(t)))
+            ? (t as GraphQLInputType)
+            : undefined;
       } catch {
         type = undefined;
       }
@@ -972,11 +1170,17 @@ function unsafeCreate(body: Record<string, unknown>): string | undefined {
   const binds = Array.isArray(host.Binds) ? host.Binds : [];
   if (binds.some((b) => typeof b !== 'string' || b.startsWith('/') || b.startsWith('.') || b.startsWith('~'))) return 'host bind';
   const mounts = Array.isArray(host.Mounts) ? host.Mounts : [];
-  if (mounts.some((m) => !m || typeof m !== 'object' || (m as { Type?: unknown }).Type !== 'volume' && (m as { Type?: unknown }).Type !== 'tmpfs')) return 'mount';
+  if (
+    mounts.some(
+      (m) => !m || typeof m !== 'object' || ((m as { Type?: unknown }).Type !== 'volume' && (m as { Type?: unknown }).Type !== 'tmpfs'),
+    )
+  )
+    return 'mount';
   if (Array.isArray(host.Devices) && host.Devices.length) return 'devices';
   if (Array.isArray(host.CapAdd) && host.CapAdd.length) return 'capAdd';
   if (Array.isArray(host.SecurityOpt) && host.SecurityOpt.length) return 'securityOpt';
-  if ([host.NetworkMode, host.PidMode, host.IpcMode, host.UTSMode, host.UsernsMode, host.CgroupnsMode].some(HOST_NAMESPACE)) return 'host namespace';
+  if ([host.NetworkMode, host.PidMode, host.IpcMode, host.UTSMode, host.UsernsMode, host.CgroupnsMode].some(HOST_NAMESPACE))
+    return 'host namespace';
   return undefined;
 }
 
@@ -986,7 +1190,11 @@ function unsafeCreate(body: Record<string, unknown>): string | undefined {
  * the fuzz owns. Anything else gets the engine's own 404, as if the container did not exist.
  * Stop and restart timeouts are capped at 2 s so that no fuzzed timeout holds the run.
  */
-export async function startEngineGuard(targetSocket: string, labels: Record<string, string>, owned: Iterable<string>): Promise<EngineGuard> {
+export async function startEngineGuard(
+  targetSocket: string,
+  labels: Record<string, string>,
+  owned: Iterable<string>,
+): Promise<EngineGuard> {
   const ownedSet = new Set(owned);
   const created = new Set<string>();
   const refused = new Map<string, number>();
@@ -999,7 +1207,13 @@ export async function startEngineGuard(targetSocket: string, labels: Record<stri
     res.end(text);
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, path: string, body?: Buffer, onBody?: (status: number, body: Buffer) => void) => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    body?: Buffer,
+    onBody?: (status: number, body: Buffer) => void,
+  ) => {
     const headers = { ...req.headers };
     delete headers.connection;
     delete headers['keep-alive'];

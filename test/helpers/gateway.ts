@@ -63,7 +63,9 @@ export async function startGateway(dockerHost: string, options: GatewayOptions =
     wharf = buildApp({
       audit: (record) => audit.push(record),
       logger: createLogger('silent'),
-      ...(tokens ? { access: { mode: 'token', tokens: tokens.map((t) => t.entry), createPolicy: { ...STRICT_CREATE_POLICY, ...createPolicy } } } : {}),
+      ...(tokens
+        ? { access: { mode: 'token', tokens: tokens.map((t) => t.entry), createPolicy: { ...STRICT_CREATE_POLICY, ...createPolicy } } }
+        : {}),
       ...app,
       docker: connectionFromEnv({ ...(env ?? {}), DOCKER_HOST: proxy?.dockerHost ?? dockerHost }),
     });
@@ -81,7 +83,12 @@ export async function startGateway(dockerHost: string, options: GatewayOptions =
   const proxied: ProxiedGateway | undefined = proxy && { ...gateway, proxy };
   if (warm) {
     const warmer = tokens?.find((t) => t.role === 'admin') ?? tokens?.[0];
-    const result = await gql(gateway.url, '{ engine { apiVersion } }', undefined, warmer ? { headers: { authorization: `Bearer ${warmer.token}` } } : {});
+    const result = await gql(
+      gateway.url,
+      '{ engine { apiVersion } }',
+      undefined,
+      warmer ? { headers: { authorization: `Bearer ${warmer.token}` } } : {},
+    );
     if (result.status !== 200 || result.errors) {
       await close();
       throw new Error(`warming the gateway failed: ${JSON.stringify(result)}`);
@@ -110,13 +117,10 @@ export function gatewayForFile(options: GatewayOptions = {}): { engine: RawEngin
   return {
     engine,
     gateway: startedInBeforeAll('the file gateway', () => gateway),
-    proxy: startedInBeforeAll('the file proxy (countingProxy: true)', () => (gateway && 'proxy' in gateway ? (gateway as ProxiedGateway).proxy : undefined)),
+    proxy: startedInBeforeAll('the file proxy (countingProxy: true)', () =>
+      gateway && 'proxy' in gateway ? (gateway as ProxiedGateway).proxy : undefined,
+    ),
   };
-}
-
-/** gatewayForFile with `countingProxy: true`. */
-export function proxiedGatewayForFile(options: GatewayOptions = {}): ReturnType<typeof gatewayForFile> {
-  return gatewayForFile({ ...options, countingProxy: true });
 }
 
 /** Stands for an object that beforeAll creates: every property read goes to it, once it exists. */

@@ -71,7 +71,13 @@ export class SseStream<TData> extends Recording<TData> {
   }
 
   /** Sends the request and waits for the response's head; the body is read on in the background. */
-  async open(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
+  async open(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },

@@ -24,7 +24,7 @@ export async function msUntil(check: () => boolean, timeoutMs: number, what: Wai
   return performance.now() - started;
 }
 
-export interface RawWsClient {
+export interface ObservedWsClient {
   readonly socket: WebSocket;
   /** `next` messages received so far, per operation id. */
   nextCount(id: string): number;
@@ -55,7 +55,7 @@ export interface RawWsClient {
  * graphql-ws's client, connected (resolves on `connection_ack`), with operation ids of the test's
  * choosing, every message seen, and its socket in hand: it can be cut abruptly and made to read slowly.
  */
-export async function connectRawWs(url: string, options: { keepNext?: boolean; timeoutMs?: number } = {}): Promise<RawWsClient> {
+export async function connectWs(url: string, options: { keepNext?: boolean; timeoutMs?: number } = {}): Promise<ObservedWsClient> {
   const keepNext = options.keepNext ?? true;
   const counts = new Map<string, number>();
   const kept = new Map<string, ExecutionResult[]>();
@@ -138,7 +138,11 @@ export async function connectRawWs(url: string, options: { keepNext?: boolean; t
           } else if (message.type === 'error' || message.type === 'complete') {
             clearTimeout(timer);
             listeners.delete(listener);
-            reject(new Error(`operation ${id} ended (${message.type}) before a matching next: ${JSON.stringify('payload' in message ? message.payload : undefined)}`));
+            reject(
+              new Error(
+                `operation ${id} ended (${message.type}) before a matching next: ${JSON.stringify('payload' in message ? message.payload : undefined)}`,
+              ),
+            );
           }
         };
         listeners.add(listener);

@@ -11,7 +11,7 @@ import {
   type EngineErrorCode,
 } from '../../src/docker/errors.js';
 import { consumed, gate, mockEngine, type MockEngine } from './helpers/mock-engine.js';
-import { verb, VERBS, type Verb } from './helpers/verbs.js';
+import { verb, VERBS } from './helpers/verbs.js';
 
 let mock: MockEngine;
 beforeEach(() => {
@@ -71,7 +71,10 @@ describe('statuses as typed errors', () => {
     mock.answer(500, 'Internal Server Error', { 'api-version': '1.41' });
     const error = await failure(mock.client.system.ping());
     expect(error).toBeInstanceOf(UnavailableError);
-    expect(error).toMatchObject({ code: 'DOCKER_UNAVAILABLE', message: 'The Docker engine answered /_ping with 500 Internal Server Error' });
+    expect(error).toMatchObject({
+      code: 'DOCKER_UNAVAILABLE',
+      message: 'The Docker engine answered /_ping with 500 Internal Server Error',
+    });
   });
 
   it('system.ping answered 500: the body is consumed', async () => {
@@ -129,11 +132,13 @@ describe('an answer that is not the JSON it should be', () => {
   it('system.events: a line that is not JSON fails the stream with DOCKER_ERROR', async () => {
     mock.answer(200, '{"Type":"container","Action":"start","Actor":{"ID":"c1"},"time":1,"timeNano":1}\nnot json\n');
     const events = await mock.client.system.events({});
-    const error = await failure((async () => {
-      for await (const _event of events) {
-        // read until it fails
-      }
-    })());
+    const error = await failure(
+      (async () => {
+        for await (const _event of events) {
+          // read until it fails
+        }
+      })(),
+    );
     expect(error).toBeInstanceOf(EngineFailure);
     expect(error).toMatchObject({ code: 'DOCKER_ERROR', message: 'The Docker engine sent a line that is not JSON' });
   });
@@ -147,7 +152,9 @@ describe('transport failures are DOCKER_UNAVAILABLE', () => {
   const all = VERBS.map((v) => [v.name, v] as const);
 
   it.each(all)('%s: connection refused', async (_name, v) => {
-    mock.engine.intercept({ path: () => true, method: () => true }).replyWithError(connectionError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:2375'));
+    mock.engine
+      .intercept({ path: () => true, method: () => true })
+      .replyWithError(connectionError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:2375'));
     const error = await failure(v.call(mock.client));
     expect(error).toBeInstanceOf(UnavailableError);
     expect(error).toMatchObject({ code: 'DOCKER_UNAVAILABLE', message: 'The Docker engine cannot be reached: connection refused' });
@@ -161,11 +168,23 @@ describe('transport failures are DOCKER_UNAVAILABLE', () => {
   });
 
   const codes: Array<[string, Error, string]> = [
-    ['a missing socket', connectionError('ENOENT', 'connect ENOENT /var/run/docker.sock'), 'The Docker engine cannot be reached: its socket does not exist'],
+    [
+      'a missing socket',
+      connectionError('ENOENT', 'connect ENOENT /var/run/docker.sock'),
+      'The Docker engine cannot be reached: its socket does not exist',
+    ],
     ['a connect timeout', new undiciErrors.ConnectTimeoutError(), 'The Docker engine cannot be reached: connect timed out'],
     ['a body timeout', new undiciErrors.BodyTimeoutError(), 'The Docker engine did not answer in time'],
-    ['a reset connection', connectionError('ECONNRESET', 'read ECONNRESET'), 'The Docker engine cannot be reached: the connection closed unexpectedly'],
-    ['a socket error', new undiciErrors.SocketError('other side closed'), 'The Docker engine cannot be reached: the connection closed unexpectedly'],
+    [
+      'a reset connection',
+      connectionError('ECONNRESET', 'read ECONNRESET'),
+      'The Docker engine cannot be reached: the connection closed unexpectedly',
+    ],
+    [
+      'a socket error',
+      new undiciErrors.SocketError('other side closed'),
+      'The Docker engine cannot be reached: the connection closed unexpectedly',
+    ],
     ['a TLS failure', new Error('unable to verify the first certificate'), 'The Docker engine cannot be reached: TLS or socket failure'],
   ];
   it.each(codes)('containers.list: %s', async (_what, cause, message) => {
@@ -183,7 +202,14 @@ describe('transport failures are DOCKER_UNAVAILABLE', () => {
 });
 
 describe("the caller's abort", () => {
-  const abortable = ['containers.create', 'containers.start', 'containers.stop', 'containers.remove', 'containers.logs', 'containers.export'] as const;
+  const abortable = [
+    'containers.create',
+    'containers.start',
+    'containers.stop',
+    'containers.remove',
+    'containers.logs',
+    'containers.export',
+  ] as const;
 
   it.each(abortable)('%s: rejects with the abort, not an engine error', async (name) => {
     const held = gate<string>();

@@ -49,12 +49,14 @@ describe('negotiation', () => {
 
   it("one caller aborting while the /_ping is under way fails only that caller's call", async () => {
     const held = gate<void>();
-    mock.engine
-      .intercept(PING)
-      .reply(200, async () => {
+    mock.engine.intercept(PING).reply(
+      200,
+      async () => {
         await held.promise;
         return 'OK';
-      }, { headers: { 'Api-Version': '1.47' } });
+      },
+      { headers: { 'Api-Version': '1.47' } },
+    );
     mock.engine.intercept(anything).reply(200, '{}');
     const leaving = new AbortController();
     const abandoned = mock.client.containers.list({}, { signal: leaving.signal });
@@ -79,7 +81,10 @@ describe('a failed negotiation', () => {
   const failures: Array<[string, (m: MockEngine) => void]> = [
     ['/_ping answered 500', (m) => m.engine.intercept(PING).reply(500, 'Internal Server Error', { headers: { 'Api-Version': '1.47' } })],
     ['/_ping answered without an Api-Version header', (m) => m.engine.intercept(PING).reply(200, 'OK')],
-    ['/_ping answered something other than OK', (m) => m.engine.intercept(PING).reply(200, 'Not Docker', { headers: { 'Api-Version': '1.47' } })],
+    [
+      '/_ping answered something other than OK',
+      (m) => m.engine.intercept(PING).reply(200, 'Not Docker', { headers: { 'Api-Version': '1.47' } }),
+    ],
     [
       'the connection refused',
       (m) => m.engine.intercept(PING).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
@@ -104,7 +109,11 @@ describe('a failed negotiation', () => {
 
   it('fails every call that waited on it, each with DOCKER_UNAVAILABLE', async () => {
     mock.engine.intercept(PING).reply(503, 'starting');
-    const results = await Promise.allSettled([mock.client.containers.list({}), mock.client.system.version(), mock.client.containers.start('c1')]);
+    const results = await Promise.allSettled([
+      mock.client.containers.list({}),
+      mock.client.system.version(),
+      mock.client.containers.start('c1'),
+    ]);
     expect(results.map((r) => r.status === 'rejected' && r.reason instanceof UnavailableError)).toEqual([true, true, true]);
     expect(paths(mock)).toEqual(['/_ping']);
   });

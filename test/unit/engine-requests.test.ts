@@ -1,5 +1,5 @@
 // What each verb of the engine client sends (method, versioned path, query, JSON body, timeouts) and what it makes of a success.
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/docker/errors.js';
 import { API, consumed, HEADERS_TIMEOUT_MS, mockEngine, type MockEngine } from './helpers/mock-engine.js';
@@ -34,11 +34,14 @@ describe('each verb sends its request', () => {
     expect(sent.query).toEqual(v.query);
   });
 
-  it.each(VERBS.filter((v) => v.json === undefined).map((v) => [v.name, v] as const))('%s: no body and no content type', async (_name, v) => {
-    const { result, sent } = await callOk(v);
-    await release(result);
-    expect({ body: sent.body, contentType: sent.headers['content-type'] }).toEqual({ body: undefined, contentType: undefined });
-  });
+  it.each(VERBS.filter((v) => v.json === undefined).map((v) => [v.name, v] as const))(
+    '%s: no body and no content type',
+    async (_name, v) => {
+      const { result, sent } = await callOk(v);
+      await release(result);
+      expect({ body: sent.body, contentType: sent.headers['content-type'] }).toEqual({ body: undefined, contentType: undefined });
+    },
+  );
 
   it('containers.create: the container config as a JSON body', async () => {
     const { sent } = await callOk(verb('containers.create'));
@@ -75,7 +78,7 @@ describe('options left out are left out of the query', () => {
   it('containers.logs sends tail=0 rather than dropping it', async () => {
     mock.answer(200, '');
     await release(await mock.client.containers.logs('c1', { stdout: true, stderr: true, tail: 0 }));
-    expect(mock.sent[0]!.query['tail']).toBe('0');
+    expect(mock.sent[0]!.query.tail).toBe('0');
   });
 
   it('containers.stop sends t=0 rather than dropping it', async () => {
@@ -166,14 +169,17 @@ describe('what a success resolves to', () => {
     expect(result).toBeUndefined();
   });
 
-  it.each(VERBS.filter((v) => v.kind === 'stream').map((v) => [v.name, v] as const))('%s: the response body itself, unread', async (_name, v) => {
-    const { result, sent } = await callOk(v);
-    expect(result).toBe(sent.response);
-    expect(consumed(result as Readable)).toBe(false);
-    const chunks: Buffer[] = [];
-    for await (const chunk of result as Readable) chunks.push(chunk as Buffer);
-    expect(Buffer.concat(chunks).toString()).toBe(v.ok.body);
-  });
+  it.each(VERBS.filter((v) => v.kind === 'stream').map((v) => [v.name, v] as const))(
+    '%s: the response body itself, unread',
+    async (_name, v) => {
+      const { result, sent } = await callOk(v);
+      expect(result).toBe(sent.response);
+      expect(consumed(result as Readable)).toBe(false);
+      const chunks: Buffer[] = [];
+      for await (const chunk of result as Readable) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).toString()).toBe(v.ok.body);
+    },
+  );
 
   it('system.ping: the engine API version from the Api-Version header', async () => {
     mock.answer(200, 'OK', { 'Api-Version': '1.47' });

@@ -14,7 +14,9 @@ afterEach(async () => {
 });
 
 function client(dockerHost: string, headersTimeoutMs = 5_000): DockerClient {
-  const made = createDockerClient({ settings: connectionFromEnv({ DOCKER_HOST: dockerHost, DOCKER_API_VERSION: '1.41' }, { headersTimeoutMs }) });
+  const made = createDockerClient({
+    settings: connectionFromEnv({ DOCKER_HOST: dockerHost, DOCKER_API_VERSION: '1.41' }, { headersTimeoutMs }),
+  });
   cleanups.push(() => made.close());
   return made;
 }

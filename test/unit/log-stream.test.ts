@@ -105,11 +105,7 @@ describe('FrameDemuxer', () => {
 });
 
 describe('LogStreamParser, multiplexed (no TTY)', () => {
-  const sample = Buffer.concat([
-    frame(STDOUT, `${TS1} out one\n`),
-    frame(STDERR, `${TS2} err one\n`),
-    frame(STDOUT, `${TS3} out two\n`),
-  ]);
+  const sample = Buffer.concat([frame(STDOUT, `${TS1} out one\n`), frame(STDERR, `${TS2} err one\n`), frame(STDOUT, `${TS3} out two\n`)]);
   const sampleRecords: LogRecord[] = [
     { stream: 'stdout', timestamp: TS1, message: 'out one' },
     { stream: 'stderr', timestamp: TS2, message: 'err one' },
@@ -181,11 +177,7 @@ describe('LogStreamParser, multiplexed (no TTY)', () => {
   });
 
   it('joins a partial stdout entry across a stderr line that comes between its parts', () => {
-    const bytes = Buffer.concat([
-      frame(STDOUT, `${TS1} long `),
-      frame(STDERR, `${TS2} meanwhile\n`),
-      frame(STDOUT, `${TS3} line\n`),
-    ]);
+    const bytes = Buffer.concat([frame(STDOUT, `${TS1} long `), frame(STDERR, `${TS2} meanwhile\n`), frame(STDOUT, `${TS3} line\n`)]);
     expect(parse(false, [bytes])).toEqual([
       { stream: 'stderr', timestamp: TS2, message: 'meanwhile' },
       { stream: 'stdout', timestamp: TS1, message: 'long line' },

@@ -64,14 +64,22 @@ function waitingSource(): { schema: GraphQLSchema; ended: () => boolean } {
 describe('a plain selection is built by the plan, as the executor builds it', () => {
   const cases: Array<[string, string, unknown]> = [
     ['every field of a line', 'subscription($id: String!) { containerLogs(id: $id) { stream timestamp message } }', line],
-    ['a batch of lines', 'subscription($id: String!) { containerLogBatches(id: $id) { message stream } }', [line, { ...line, stream: 'stdout', message: '' }]],
+    [
+      'a batch of lines',
+      'subscription($id: String!) { containerLogBatches(id: $id) { message stream } }',
+      [line, { ...line, stream: 'stdout', message: '' }],
+    ],
     ['an empty batch', 'subscription($id: String!) { containerLogBatches(id: $id) { message } }', []],
     [
       'the document of the shaped test in log-subscriptions.test.ts',
       'subscription($id: String!) { lines: containerLogBatches(id: $id, maxLines: 2) { __typename ...LineText ... on LogLine { from: stream } timestamp } } fragment LineText on LogLine { text: message message }',
       [line, line],
     ],
-    ['aliases, a field twice and __typename', 'subscription($id: String!) { l: containerLogs(id: $id) { __typename text: message message at: timestamp message } }', line],
+    [
+      'aliases, a field twice and __typename',
+      'subscription($id: String!) { l: containerLogs(id: $id) { __typename text: message message at: timestamp message } }',
+      line,
+    ],
     [
       'an inline fragment and a named fragment',
       'subscription($id: String!) { containerLogs(id: $id) { ...Where ... on LogLine { message } ... { stream } } } fragment Where on LogLine { timestamp stream }',
@@ -91,7 +99,7 @@ describe('a plain selection is built by the plan, as the executor builds it', ()
   it('builds objects with the ordinary prototype, which JSON.stringify writes faster than null-prototype ones', async () => {
     const built = (await planEvents(argsFor('subscription($id: String!) { containerLogs(id: $id) { message } }'))!.build(line))!;
     expect(Object.getPrototypeOf(built.data)).toBe(Object.prototype);
-    expect(Object.getPrototypeOf(built.data!['containerLogs'])).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(built.data!.containerLogs)).toBe(Object.prototype);
   });
 
   it('serializes leaves through their type: the enum value, not the engine string', async () => {
@@ -168,7 +176,14 @@ describe('values the executor awaits, raises or calls are left to it', () => {
     ['a promise in a nested object field', { inner: Promise.resolve({ a: 'x' }) }],
     ['a promise in a list', { inners: [Promise.resolve({ a: 'x' })] }],
     ['an Error as a field value', { inner: new Error('boom') }],
-    ['a getter that throws', { get text(): string { throw new Error('getter'); } }],
+    [
+      'a getter that throws',
+      {
+        get text(): string {
+          throw new Error('getter');
+        },
+      },
+    ],
   ])('%s', async (_what, payload) => {
     const plan = planEvents(smallArgs('subscription { sync { inner { a } inners { a } text } }'));
     expect(await plan!.build(payload)).toBeUndefined();
@@ -195,6 +210,7 @@ describe('values the executor awaits, raises or calls are left to it', () => {
 
   it('a root value whose then getter throws leaves the event to the executor', () => {
     const payload = {
+      // biome-ignore lint/suspicious/noThenProperty: the root value must look like a promise to the executor
       get then(): unknown {
         throw new Error('then');
       },
@@ -217,7 +233,11 @@ describe('subscribeWithPlan', () => {
   });
 
   it('builds planned events, executes the one it cannot build, and locates a failing source at the operation', async () => {
-    const stream = (await subscribeWithPlan({ schema: small, document: parse('subscription($n: Int!) { words(n: $n) }'), variableValues: { n: 3 } })) as AsyncIterableIterator<ExecutionResult>;
+    const stream = (await subscribeWithPlan({
+      schema: small,
+      document: parse('subscription($n: Int!) { words(n: $n) }'),
+      variableValues: { n: 3 },
+    })) as AsyncIterableIterator<ExecutionResult>;
     const first = await stream.next();
     const second = await stream.next();
     const third = await stream.next();
@@ -240,10 +260,13 @@ describe('subscribeWithPlan', () => {
         resolve: (payload: unknown) => payload,
       },
     });
-    const stream = (await subscribeWithPlan({ schema: word, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
+    const stream = (await subscribeWithPlan({
+      schema: word,
+      document: parse('subscription { word }'),
+    })) as AsyncIterableIterator<ExecutionResult>;
     const results: ExecutionResult[] = [];
     for await (const result of stream) results.push(result);
-    expect(results.map((r) => r.data?.['word'] ?? null)).toEqual(events);
+    expect(results.map((r) => r.data?.word ?? null)).toEqual(events);
     return results;
   }
 
@@ -260,7 +283,9 @@ describe('subscribeWithPlan', () => {
   });
 
   it('reports a subscribe resolver that gives no stream as an error, not a throw', async () => {
-    const noStream = subscriptionSchema({ word: { type: GraphQLString, subscribe: () => 'not a stream', resolve: (payload: unknown) => payload } });
+    const noStream = subscriptionSchema({
+      word: { type: GraphQLString, subscribe: () => 'not a stream', resolve: (payload: unknown) => payload },
+    });
     const result = (await subscribeWithPlan({ schema: noStream, document: parse('subscription { word }') })) as ExecutionResult;
     expect(result.errors?.[0]?.message).toMatch(/Async ?Iterable/i);
   });
@@ -268,20 +293,31 @@ describe('subscribeWithPlan', () => {
   it('ends the source when the execution signal aborts', async () => {
     const waiting = waitingSource();
     const controller = new AbortController();
-    await subscribeWithPlan({ schema: waiting.schema, document: parse('subscription { word }'), signal: controller.signal } as ExecutionArgs);
+    await subscribeWithPlan({
+      schema: waiting.schema,
+      document: parse('subscription { word }'),
+      signal: controller.signal,
+    } as ExecutionArgs);
     controller.abort();
     await new Promise((resolve) => setImmediate(resolve));
     expect(waiting.ended()).toBe(true);
   });
 
   it('reports variables that do not coerce as the executor does: BAD_USER_INPUT with HTTP 400', async () => {
-    const result = (await subscribeWithPlan({ schema: small, document: parse('subscription($n: Int!) { words(n: $n) }'), variableValues: { n: 'x' } })) as ExecutionResult;
+    const result = (await subscribeWithPlan({
+      schema: small,
+      document: parse('subscription($n: Int!) { words(n: $n) }'),
+      variableValues: { n: 'x' },
+    })) as ExecutionResult;
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', http: { status: 400 } });
   });
 
   it('return() ends the source while a next() waits for its event', async () => {
     const waiting = waitingSource();
-    const stream = (await subscribeWithPlan({ schema: waiting.schema, document: parse('subscription { word }') })) as AsyncIterableIterator<ExecutionResult>;
+    const stream = (await subscribeWithPlan({
+      schema: waiting.schema,
+      document: parse('subscription { word }'),
+    })) as AsyncIterableIterator<ExecutionResult>;
     void stream.next();
     await stream.return!();
     expect(waiting.ended()).toBe(true);
