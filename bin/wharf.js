@@ -6,7 +6,7 @@
 // The heap limit above sizes V8 for a gateway rather than for the machine: with the default (a
 // quarter of the memory), V8 lets a busy fan-out's short-lived garbage pile up before collecting it
 // (200 subscribers to one chatty container, bench/streams.ts part 3: peak RSS 224 MiB without the
-// flag). A `logs` answer at its default bound (100,000 lines or 64 MiB) fits with room to spare.
+// flag). One `logs` answer cannot outgrow it unchecked: it is bounded as it is read (--max-log-lines, --max-log-bytes).
 //
 // The two WebAssembly flags keep WebAssembly on V8's baseline compiler (Liftoff), which still hands
 // a function it cannot compile to the optimizing one. The WebAssembly that runs hot here is undici's
