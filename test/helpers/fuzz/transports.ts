@@ -33,6 +33,8 @@ export function sentOf(c: FuzzCase): Sent {
   return { mode: c.mode, text: () => `${typeof c.query === 'string' ? c.query : toJsonText(c.query)}${toJsonText(c.variables)}` };
 }
 
+class ReusedSocketReset extends Error {}
+
 /** Keep-alive HTTP for the fuzz's requests; node:http costs a fraction of fetch per request. */
 export class FuzzClient {
   private readonly agent: Agent;
@@ -48,7 +50,20 @@ export class FuzzClient {
     this.agent.destroy();
   }
 
-  private httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  /**
+   * One request; once more on a fresh connection when a reused keep-alive socket was reset, as Node's
+   * documentation advises: the server may close an idle socket just as the agent hands it out.
+   */
+  private async httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+    try {
+      return await this.httpRequestOnce(url, method, headers, body);
+    } catch (error) {
+      if (!(error instanceof ReusedSocketReset)) throw error;
+      return this.httpRequestOnce(url, method, headers, body);
+    }
+  }
+
+  private httpRequestOnce(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(body);
       const req = request(
@@ -61,7 +76,7 @@ export class FuzzClient {
           res.once('error', reject);
         },
       );
-      req.once('error', reject);
+      req.once('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset(error.message) : error));
       req.end(payload);
     });
   }
