@@ -45,7 +45,9 @@ export async function runWorkers<T>(options: WorkerOptions<T>): Promise<string[]
 function replayRequest(): { name: string; seed: number; path: string } | undefined {
   const value = process.env.WHARF_FUZZ_REPLAY?.trim();
   if (!value) return undefined;
-  const [name, seed, path] = value.split(':');
+  // fast-check's path has colons of its own: "81:7:0".
+  const [name, seed, ...steps] = value.split(':');
+  const path = steps.join(':');
   if (!name || !seed || !path || !Number.isInteger(Number(seed))) {
     throw new Error(`WHARF_FUZZ_REPLAY must be <property>:<seed>:<path> as the failure report gives them, not ${JSON.stringify(value)}`);
   }
