@@ -2,6 +2,7 @@
 import { Agent, request } from 'node:http';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { MAX_REQUEST_BODY } from '../../../src/server/app.js';
 import { MAX_WS_PAYLOAD } from '../../../src/server/graphql/ws.js';
 import type { FuzzCase } from './cases.js';
 import type { ContractChecks, Problem, Sent } from './checks.js';
@@ -105,6 +106,7 @@ export class FuzzClient {
           }).toString()}`
         : undefined;
     let answer: { status: number; text: string };
+    let size = 0;
     try {
       // Node refuses request lines over 16 kB before the gateway sees them: long documents go by POST.
       if (getUrl && getUrl.length < 8_000) {
@@ -114,10 +116,15 @@ export class FuzzClient {
         if (c.variables !== undefined) members.push(`"variables":${toJsonText(c.variables)}`);
         if (c.operationName !== undefined) members.push(`"operationName":${toJsonText(c.operationName)}`);
         if (c.extensions !== undefined) members.push(`"extensions":${toJsonText(c.extensions)}`);
-        answer = await this.httpRequest(target.url, 'POST', { ...headers, 'content-type': 'application/json' }, `{${members.join(',')}}`);
+        const body = `{${members.join(',')}}`;
+        size = Buffer.byteLength(body);
+        answer = await this.httpRequest(target.url, 'POST', { ...headers, 'content-type': 'application/json' }, body);
       }
     } catch (error) {
-      problems.push({ kind: 'no answer', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      // A body over the limit is answered 413 from its Content-Length, unread: the connection may close while it is still being written.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (size > MAX_REQUEST_BODY && (code === 'ECONNRESET' || code === 'EPIPE')) return undefined;
+      problems.push({ kind: 'no answer', message: `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (request body ${size} bytes)` });
       return undefined;
     }
     if (answer.status >= 500) problems.push({ kind: `HTTP ${answer.status}`, message: answer.text.slice(0, 300) });
