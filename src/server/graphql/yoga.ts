@@ -10,6 +10,7 @@ import { createContext } from './context.js';
 import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
 import { usePlannedSubscriptionEvents } from './subscription-fast-path/plugin.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
+import { useStreamingSubscriptions } from './streaming-subscriptions.js';
 import { hardeningPlugins, type DocumentLimits } from './hardening.js';
 import type { ServerContext } from '../operation.js';
 
@@ -56,6 +57,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
       usePlannedSubscriptionEvents(),
       useAuditLog(options.audit),
       ...(options.plugins ?? []),
+      useStreamingSubscriptions(),
     ],
     logging: yogaLogger(options.logger),
     context: ({ operation }: ServerContext) =>

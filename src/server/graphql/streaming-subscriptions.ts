@@ -1,0 +1,19 @@
+// A subscription needs a response that streams (SSE, multipart or graphql-ws): over plain HTTP it is refused before its source starts, so it costs the engine nothing.
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { ServerContext } from '../operation.js';
+
+export function useStreamingSubscriptions(): Plugin<ServerContext> {
+  return {
+    onSubscribe: ({ args, setResultAndStopExecution }) => {
+      if ((args.contextValue as ServerContext).operation.transport !== 'http') return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('The Accept header names no response type this operation can have (subscriptions need text/event-stream)', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 406 } },
+          }),
+        ],
+      });
+    },
+  };
+}
