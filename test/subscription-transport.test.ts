@@ -9,7 +9,9 @@ afterAll(async () => {
   for (const id of created) await removeContainer(engine, id);
 });
 
-async function overPlainHttp(query: string): Promise<{ status: number; body: { errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
+async function overPlainHttp(
+  query: string,
+): Promise<{ status: number; body: { errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
   const answer = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
