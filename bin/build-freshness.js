@@ -35,6 +35,8 @@ function mtimeOrZero(path) {
 export function isStale(root) {
   const built = mtimeOrZero(join(root, STAMP));
   if (built === 0) return true;
+  // An install that ships dist/ without its sources runs what it has.
+  if (mtimeOrZero(join(root, 'src')) === 0) return false;
   if (newestUnder(join(root, 'src')) > built) return true;
   return INPUTS.some((input) => mtimeOrZero(join(root, input)) > built);
 }

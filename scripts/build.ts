@@ -3,7 +3,7 @@
 // `tsx scripts/build.ts` always builds; with `--if-stale` it builds only when dist/ is older than
 // its sources. One build at a time: dist/.lock is held while dist/ is rewritten, and a build that
 // waited for another checks again whether there is anything left to do.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -42,15 +42,34 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Whether the lock's holder is gone: its process ended, or it has held the lock far longer than a build takes. */
-function abandoned(): boolean {
+/**
+ * The lock's inode if its holder is gone (its process ended, or it has held the lock far longer
+ * than a build takes), else undefined.
+ */
+function abandoned(): number | undefined {
   try {
-    if (Date.now() - statSync(LOCK).mtimeMs > LOCK_ABANDONED_MS) return true;
-    return !alive(Number(readFileSync(LOCK_OWNER, 'utf8')));
+    const { ino, mtimeMs } = statSync(LOCK);
+    if (Date.now() - mtimeMs > LOCK_ABANDONED_MS) return ino;
+    return alive(Number(readFileSync(LOCK_OWNER, 'utf8'))) ? undefined : ino;
   } catch {
     // Released meanwhile, or taken by a build that has not written its pid yet.
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Moves an abandoned lock aside, atomically: of several waiters that found it abandoned, one moves
+ * it. One that finds it moved a lock taken meanwhile (another inode) puts that one back.
+ */
+function takeOver(ino: number): void {
+  const aside = `${LOCK}.abandoned-${process.pid}`;
+  try {
+    renameSync(LOCK, aside);
+  } catch {
+    return;
+  }
+  if (statSync(aside).ino === ino) rmSync(aside, { recursive: true, force: true });
+  else renameSync(aside, LOCK);
 }
 
 async function lock(): Promise<() => void> {
@@ -63,8 +82,9 @@ async function lock(): Promise<() => void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (abandoned()) rmSync(LOCK, { recursive: true, force: true });
-    else await sleep(LOCK_POLL_MS);
+    const stale = abandoned();
+    if (stale === undefined) await sleep(LOCK_POLL_MS);
+    else takeOver(stale);
   }
 }
 

@@ -240,6 +240,14 @@ describe('the level', () => {
     expect(debug.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("names the operation's request id on each engine request line at debug", async () => {
+    const { gateway, lines } = await loggedGateway('debug');
+    expect((await gql(gateway.url, query, undefined, { headers: { 'x-request-id': 'debug-trace-7' } })).errors).toBeUndefined();
+    const debug = lines().filter((line) => line.level === 'debug' && line.msg === 'engine request');
+    expect(debug.length).toBeGreaterThanOrEqual(1);
+    for (const line of debug) expect(line.requestId).toBe('debug-trace-7');
+  });
+
   it('logs nothing at all at silent', async () => {
     const { gateway, raw } = await loggedGateway('silent');
     expect((await gql(gateway.url, query)).errors).toBeUndefined();

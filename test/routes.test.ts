@@ -29,7 +29,7 @@ describe('the route table', () => {
     expect(listed).toEqual([
       { name: 'health', methods: every, path: '/healthz', auth: 'none' },
       { name: 'readiness', methods: every, path: '/readyz', auth: 'none' },
-      { name: 'dashboard', methods: ['GET', 'HEAD'], path: String(/^\/(dashboard\.js|dashboard\.css|favicon\.svg)?$/), auth: 'none' },
+      { name: 'dashboard', methods: ['GET', 'HEAD'], path: String(/^(\/|\/dashboard\.js|\/dashboard\.css|\/favicon\.svg)$/), auth: 'none' },
       { name: 'graphiql', methods: ['GET'], path: '/graphql', auth: 'none' },
       { name: 'cors-preflight', methods: ['OPTIONS'], path: '/graphql', auth: 'none' },
       { name: 'metrics', methods: ['GET', 'HEAD'], path: '/metrics', auth: 'caller' },
@@ -83,6 +83,17 @@ describe('the dispatcher', () => {
     expect(authenticated.status).toBe(405);
     expect(authenticated.headers.get('allow')).toBe('GET, HEAD');
   });
+
+  it.each(['HEAD', 'PUT', 'DELETE'])(
+    'answers %s /graphql with the strictest authentication of its routes: 401 without a token, then 405 naming every method of the path',
+    async (method) => {
+      const anonymous = await fetch(gateway.url, { method });
+      expect(anonymous.status).toBe(401);
+      const authenticated = await fetch(gateway.url, { method, headers: bearer(viewer.token) });
+      expect(authenticated.status).toBe(405);
+      expect(authenticated.headers.get('allow')).toBe('OPTIONS, GET, POST');
+    },
+  );
 
   it('refuses a page from a foreign origin before authentication', async () => {
     const answer = await fetch(`${gateway.origin}/metrics`, { headers: { origin: 'https://elsewhere.example', ...bearer(viewer.token) } });

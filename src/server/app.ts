@@ -84,7 +84,7 @@ export function buildApp(options: AppOptions): WharfApp {
   const access = new AccessControl(options.access ?? { mode: 'local' });
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
-  const open = new OpenOperations();
+  const open = new OpenOperations(operationLog.observeOperationCall);
   const yoga = createWharfYoga(docker, {
     access,
     graphiql,

@@ -1,12 +1,19 @@
 // What a graceful stop waits for and what it ends: subscriptions are ended cleanly (clients get `complete`); queries, mutations and exports may finish.
 import type { Plugin } from 'graphql-yoga';
-import type { Operation, ServerContext } from './operation.js';
+import type { EngineCallEvent } from '../docker/request.js';
+import type { Principal } from '../schema/access.js';
+import { Operation, type ServerContext, type Transport } from './operation.js';
 
 /** How long a stop waits for operations and downloads to finish before it cuts the connections. */
 export const DRAIN_MS = 3_000;
 
 export class OpenOperations {
   private readonly operations = new Set<Operation>();
+
+  constructor(
+    /** Told of each engine call an operation makes, with the operation (the debug log names its request id). */
+    private readonly onEngineCall?: (operation: Operation, event: EngineCallEvent) => void,
+  ) {}
   private readonly downloads = new Set<Promise<unknown>>();
   private stopping = false;
   private readonly waiters = new Set<() => void>();
@@ -16,9 +23,12 @@ export class OpenOperations {
     return this.stopping;
   }
 
-  /** An operation under way; `close` forgets it. A stop ends it only if it is a subscription. */
-  open(operation: Operation): void {
+  /** A new operation, under way until `close`; a stop ends it only if it is a subscription. */
+  start(id: string, transport: Transport, principal: Principal): Operation {
+    const onEngineCall = this.onEngineCall;
+    const operation = new Operation(id, transport, principal, onEngineCall && ((event) => onEngineCall(operation, event)));
     this.operations.add(operation);
+    return operation;
   }
 
   close(operation: Operation): void {

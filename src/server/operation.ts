@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { EngineCall, EngineCallEvent } from '../docker/request.js';
 import type { Principal } from '../schema/access.js';
 
-/** Plain HTTP (a query or mutation answered at once), a streamed HTTP response (SSE or multipart), or graphql-ws. */
+/** HTTP whose subscriptions would be answered as SSE (Accept names text/event-stream or any type), other HTTP, or graphql-ws. */
 export type Transport = 'http' | 'sse' | 'ws';
 
 /** Engine calls kept for the operation's log line; the count covers them all. */
@@ -27,6 +27,8 @@ export class Operation {
     readonly id: string,
     readonly transport: Transport,
     readonly principal: Principal,
+    /** Told of each engine call, besides the operation's own record. */
+    private readonly onEngineCall?: (event: EngineCallEvent) => void,
   ) {
     // Every engine call of the operation listens to its signal (up to the loaders' fan-out at once): not a leak.
     setMaxListeners(0, this.controller.signal);
@@ -43,6 +45,7 @@ export class Operation {
   }
 
   private noteEngineCall(event: EngineCallEvent): void {
+    this.onEngineCall?.(event);
     if (this.finished) return;
     this.engineCallCount += 1;
     if (this.engineCalls.length < MAX_KEPT_ENGINE_CALLS) this.engineCalls.push(event);

@@ -1,5 +1,4 @@
 // Access modes: local (loopback, no tokens, every right), token mode, or the explicit insecure mode.
-import type { IncomingHttpHeaders } from 'node:http';
 import { LOCAL_PRINCIPAL, type Principal } from '../../schema/access.js';
 import type { CreatePolicy } from '../../schema/create-policy.js';
 import { bearerToken, TokenVerifier, type TokenEntry } from './tokens.js';
@@ -35,10 +34,6 @@ export class AccessControl {
     if (token === null) return { ok: false, message: 'Malformed Authorization header: expected Bearer <token>' };
     const principal = this.verifier.verify(token);
     return principal ? { ok: true, principal } : { ok: false, message: 'Unknown token' };
-  }
-
-  authenticateHeaders(headers: IncomingHttpHeaders): Authentication {
-    return this.authenticate(headers.authorization);
   }
 }
 

@@ -39,6 +39,10 @@ function stripInternal(extensions: Record<string, unknown>): Record<string, unkn
   return rest;
 }
 
+/** A request whose Accept header allows no answer: a subscription asked for as JSON, most often. */
+export const NO_ACCEPTABLE_RESPONSE =
+  'The Accept header names no response type this operation can have (subscriptions need text/event-stream)';
+
 /** Yoga's own request-error codes, which the contract names BAD_USER_INPUT: the request itself was wrong. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -97,7 +101,7 @@ export function useContractErrorCodes(): Plugin {
       headers.set('content-type', 'application/json; charset=utf-8');
       const message =
         response.status === 406
-          ? 'The Accept header names no response type this operation can have (subscriptions need text/event-stream)'
+          ? NO_ACCEPTABLE_RESPONSE
           : response.status === 415
             ? 'Send the operation as application/json'
             : `The request was refused (${response.status})`;

@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ServerContext } from '../operation.js';
+import { NO_ACCEPTABLE_RESPONSE } from './errors.js';
 
 export function useStreamingSubscriptions(): Plugin<ServerContext> {
   return {
@@ -9,7 +10,7 @@ export function useStreamingSubscriptions(): Plugin<ServerContext> {
       if ((args.contextValue as ServerContext).operation.transport !== 'http') return;
       setResultAndStopExecution({
         errors: [
-          new GraphQLError('The Accept header names no response type this operation can have (subscriptions need text/event-stream)', {
+          new GraphQLError(NO_ACCEPTABLE_RESPONSE, {
             extensions: { code: 'BAD_USER_INPUT', http: { status: 406 } },
           }),
         ],

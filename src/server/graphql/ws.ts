@@ -9,7 +9,7 @@ import { codedError } from '../../schema/errors.js';
 import type { Authentication } from '../auth/access.js';
 import type { OpenOperations } from '../open-operations.js';
 import { operationRequestId, requestIdFrom } from '../request-id.js';
-import { Operation } from '../operation.js';
+import type { Operation } from '../operation.js';
 import type { WharfYoga } from './yoga.js';
 
 /** The biggest message a client may send. */
@@ -88,10 +88,9 @@ export function attachWebSocket(
         if (connection.operations.size >= maxSubscriptions) {
           return [codedError('BAD_USER_INPUT', `This connection already has ${maxSubscriptions} operations open, the most it may have`)];
         }
-        const operation = new Operation(operationRequestId(connection.requestId, id), 'ws', connection.principal);
-        connection.operations.set(id, operation);
         // A stop waits for it; if it is a subscription, the stop aborts it: its source ends, and graphql-ws sends `complete`.
-        open.open(operation);
+        const operation = open.start(operationRequestId(connection.requestId, id), 'ws', connection.principal);
+        connection.operations.set(id, operation);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           req: ctx.extra.request,
           socket: ctx.extra.socket,

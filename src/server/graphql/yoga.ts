@@ -24,7 +24,7 @@ export interface YogaOptions {
   limits: DocumentLimits;
   answerBounds: AnswerBounds;
   audit: AuditSink;
-  /** More plugins, after the built-in ones (the operation log). */
+  /** More plugins (the operation log, the stop's), after the hardening, masking and audit ones. */
   plugins?: Plugin<ServerContext>[];
   /** Where Yoga's own warnings and unexpected errors go. */
   logger: Logger;
@@ -40,7 +40,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     renderGraphiQL: renderOfflineGraphiQL,
     maskedErrors: { maskError },
     batching: false,
-    // Enforced in app.ts from Content-Length: Yoga's own limit re-streams every body, which costs more than the query.
+    // Enforced by the dispatcher (http/dispatch.ts) from Content-Length: Yoga's own limit re-streams every body, which costs more than the query.
     maxRequestBodySize: false,
     // Closed unless origins are configured: Yoga's default would echo any origin.
     cors: options.corsOrigins.length

@@ -60,7 +60,7 @@ function contentSecurityPolicy(host: string | undefined): string {
 }
 
 /** The same paths as FILES, for the route table. */
-const PATHS = /^\/(dashboard\.js|dashboard\.css|favicon\.svg)?$/;
+const PATHS = new RegExp(`^(${[...FILES.keys()].map((path) => path.replace(/[.]/g, '\\.')).join('|')})$`);
 
 export interface DashboardRoute {
   /** The page's paths. */

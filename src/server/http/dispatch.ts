@@ -7,7 +7,7 @@ import type { Authentication } from '../auth/access.js';
 import { originAllowed } from './origin.js';
 import { requestIdFrom } from '../request-id.js';
 import { pathOf, sendError } from './respond.js';
-import { ANY_OTHER_PATH, type Route } from './route.js';
+import { ANY_OTHER_PATH, type Route, type RouteAuth } from './route.js';
 
 /** The largest request body the gateway reads, as on the WebSocket. */
 export const MAX_REQUEST_BODY = 1024 * 1024;
@@ -77,12 +77,14 @@ export function createDispatcher(options: DispatchOptions) {
 }
 
 /**
- * The first route whose path (and narrowing) matches and that answers the method; else the first
- * whose path matches (answered 405 after authentication, so a wrong method costs no secret); else
- * the route for any other path.
+ * The first route whose path (and narrowing) matches and that answers the method. A path whose
+ * routes do not answer the method gets their union: the strictest authentication among them
+ * (checked first, so a wrong method costs no secret) and every method they answer, for a 405.
+ * Any other path gets the route for every other path.
  */
 function findRoute(routes: readonly Route[], req: IncomingMessage, path: string): { route: Route; params: string[] } | undefined {
-  let onPath: { route: Route; params: string[] } | undefined;
+  const method = req.method ?? 'GET';
+  const onPath: { route: Route; params: string[] }[] = [];
   for (const route of routes) {
     if (route.path === ANY_OTHER_PATH) continue;
     let params: string[];
@@ -94,14 +96,20 @@ function findRoute(routes: readonly Route[], req: IncomingMessage, path: string)
       if (!found) continue;
       params = found.slice(1).map((group) => group ?? '');
     }
-    if (route.when && !route.when(req)) continue;
-    if (route.methods.includes(req.method ?? 'GET')) return { route, params };
-    onPath ??= { route, params };
+    if (route.methods.includes(method) && (!route.when || route.when(req))) return { route, params };
+    onPath.push({ route, params });
   }
-  if (onPath) return onPath;
+  const [first] = onPath;
+  if (first) {
+    const strictest = onPath.reduce((a, b) => (AUTH_ORDER.indexOf(b.route.auth) > AUTH_ORDER.indexOf(a.route.auth) ? b : a));
+    const methods = [...new Set(onPath.flatMap(({ route }) => (route.when && !route.when(req) ? [] : route.methods)))];
+    return { route: { ...strictest.route, methods }, params: first.params };
+  }
   const other = routes.find((route) => route.path === ANY_OTHER_PATH);
   return other && { route: other, params: [] };
 }
+
+const AUTH_ORDER: readonly RouteAuth[] = ['none', 'caller', 'admin'];
 
 /** POST bodies must say their length, and stay under the limit; answers 411/413 otherwise. */
 function bodySizeAcceptable(req: IncomingMessage, res: ServerResponse): boolean {

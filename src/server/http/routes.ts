@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DockerClient } from '../../docker/client.js';
 import type { WharfYoga } from '../graphql/yoga.js';
 import type { WharfMetrics } from '../observability/metrics.js';
-import { Operation } from '../operation.js';
 import type { DashboardRoute } from './dashboard.js';
 import { exportRoute } from './export.js';
 import { metricsRoute } from './metrics.js';
@@ -86,20 +85,24 @@ function graphqlRoute(yoga: WharfYoga, open: OpenOperations) {
       void yoga.requestListener(req, res);
       return;
     }
-    const operation = new Operation(ctx.requestId, streamingResponse(req) ? 'sse' : 'http', ctx.principal);
-    open.open(operation);
+    const operation = open.start(ctx.requestId, acceptsEventStream(req) ? 'sse' : 'http', ctx.principal);
     res.once('close', () => {
-      // A client gone before its answer was complete: nothing more runs for it. (Aborting a finished
-      // operation would only cost an AbortError's stack trace on every request.)
-      if (!res.writableFinished) operation.abort();
+      // A client gone before its answer was complete, or a subscription (whose answer may have been a
+      // refusal that never read its source): nothing more runs for it. Aborting a finished query
+      // would only cost an AbortError's stack trace on every request.
+      if (!res.writableFinished || operation.subscription) operation.abort();
       open.close(operation);
     });
     void yoga(req, res, { operation });
   };
 }
 
-/** A response that streams a subscription: SSE, or incremental delivery as multipart. */
-function streamingResponse(req: IncomingMessage): boolean {
-  const accept = req.headers.accept ?? '';
-  return accept.includes('text/event-stream') || accept.includes('multipart/mixed');
+/** Whether Yoga would answer a subscription on this request as SSE: its Accept names text/event-stream, or any type. */
+function acceptsEventStream(req: IncomingMessage): boolean {
+  const accept = req.headers.accept;
+  if (!accept) return true;
+  return accept.split(',').some((entry) => {
+    const type = entry.split(';')[0]?.trim();
+    return type === 'text/event-stream' || type === 'text/*' || type === '*/*';
+  });
 }

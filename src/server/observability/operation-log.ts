@@ -26,7 +26,12 @@ export class OperationLog {
   /** For the engine client: every request counted, whoever made it. */
   readonly observeEngine: RequestObserver = (event) => {
     this.metrics.engineRequest({ method: event.method, endpoint: event.endpoint, status: event.status, ms: event.ms });
-    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ engineCall: describeCall(event) }, 'engine request');
+  };
+
+  /** For each operation: a debug line per engine call it made, under its request id. */
+  readonly observeOperationCall = (operation: Operation, event: EngineCallEvent): void => {
+    if (this.logger.isLevelEnabled('debug'))
+      this.logger.debug({ requestId: operation.id, engineCall: describeCall(event) }, 'engine request');
   };
 
   plugin(): Plugin<ServerContext> {
