@@ -54,6 +54,8 @@ Options (each also read from the environment variable in brackets):
                            the most one Container.logs answer holds; past it the field is an
                            error naming tail, since and the subscription [WHARF_MAX_LOG_LINES ...]
                            (defaults ${DEFAULT_ANSWER_BOUNDS.logLines}, ${DEFAULT_ANSWER_BOUNDS.logBytes})
+  --max-answer-bytes N     the most one JSON answer of the engine may hold (a listing, an
+                           inspect, a process list) [WHARF_MAX_ANSWER_BYTES] (default ${DEFAULT_ANSWER_BOUNDS.answerBytes})
   --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
                            (default info; one JSON line per operation at info)
   -h, --help               this text
@@ -85,6 +87,7 @@ const FLAG_OPTIONS = {
   'max-cost': { type: 'string' },
   'max-log-lines': { type: 'string' },
   'max-log-bytes': { type: 'string' },
+  'max-answer-bytes': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -170,6 +173,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
   const answerBounds: AnswerBounds = {
     logLines: whole('--max-log-lines', values['max-log-lines'] ?? env.WHARF_MAX_LOG_LINES, DEFAULT_ANSWER_BOUNDS.logLines),
     logBytes: whole('--max-log-bytes', values['max-log-bytes'] ?? env.WHARF_MAX_LOG_BYTES, DEFAULT_ANSWER_BOUNDS.logBytes),
+    answerBytes: whole('--max-answer-bytes', values['max-answer-bytes'] ?? env.WHARF_MAX_ANSWER_BYTES, DEFAULT_ANSWER_BOUNDS.answerBytes),
   };
   const logLevel = values['log-level'] ?? env.WHARF_LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);

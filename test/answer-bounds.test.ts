@@ -16,7 +16,10 @@ const BoundedLogs = graphql(`
   }
 `);
 
-const { engine, gateway, proxy } = gatewayForFile({ answerBounds: { logLines: 1_000, logBytes: 64 * 1024 }, countingProxy: true });
+const { engine, gateway, proxy } = gatewayForFile({
+  answerBounds: { logLines: 1_000, logBytes: 64 * 1024, answerBytes: 64 * 1024 },
+  countingProxy: true,
+});
 const created: string[] = [];
 afterAll(async () => {
   for (const id of created) await removeContainer(engine, id);
@@ -72,5 +75,33 @@ describe('Container.logs past its bound', () => {
     await gql(gateway.url, BoundedLogs, { id });
     const after = await gql(gateway.url, BoundedLogs, { id, tail: 3 });
     expect(after.data?.container?.logs.map((line) => line.message)).toEqual(['199998', '199999', '200000']);
+  });
+});
+
+describe("an engine's JSON answer past its bound", () => {
+  const Inspected = graphql(`
+    query InspectedBounded($id: String!) {
+      container(id: $id) {
+        id
+        inspect {
+          path
+        }
+      }
+    }
+  `);
+
+  it('ends the field with BAD_USER_INPUT naming the endpoint and the bound, and the gateway goes on', async () => {
+    // 100 KB of environment: its inspect is larger than the 64 KiB bound.
+    const { id } = await createTestContainer(engine, { cmd: ['true'], start: false, extra: { Env: [`BIG=${'x'.repeat(100_000)}`] } });
+    created.push(id);
+    const result = await gql(gateway.url, Inspected, { id });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toContain(`GET /containers/{id}/json is larger than one answer may be (${64 * 1024} bytes`);
+    await waitUntil(
+      () => proxy.open() === 0,
+      () => `the engine's answer to be closed; open: ${proxy.open()}`,
+    );
+    const small = await exited(['true']);
+    expect((await gql(gateway.url, Inspected, { id: small })).errors).toBeUndefined();
   });
 });

@@ -16,12 +16,18 @@ export interface DockerClientOptions {
   observeStreams?: StreamObserver;
   /** Caps for each log subscriber's buffer. */
   followLimits?: FollowLimits;
+  /** The most one JSON answer of the engine may hold (DEFAULT_MAX_ANSWER_BYTES by default). */
+  maxAnswerBytes?: number;
 }
 
 export function createDockerClient(options: DockerClientOptions) {
   const ownsDispatcher = !options.dispatcher;
   const dispatcher = options.dispatcher ?? createDispatcher(options.settings);
-  const transport = new EngineTransport(dispatcher, options.settings, options.observe, options.observeStreams);
+  const transport = new EngineTransport(dispatcher, options.settings, {
+    observe: options.observe,
+    observeStreams: options.observeStreams,
+    maxAnswerBytes: options.maxAnswerBytes,
+  });
   const containers = containersApi(transport);
   return {
     settings: options.settings,

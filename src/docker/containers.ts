@@ -53,6 +53,7 @@ export function containersApi(engine: EngineTransport) {
       return engine.json({
         method: 'GET',
         endpoint: LIST,
+        ifTooLarge: 'ask for fewer with limit or filters',
         query: { all: options.all ? true : undefined, limit: options.limit, filters },
         ...call,
       });

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { ConnectionSettings } from './connection.js';
-import { EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
+import { AnswerTooLargeError, EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -55,6 +55,8 @@ export interface EngineRequest extends EngineCall {
   json?: unknown;
   /** Overrides the connection's headers timeout, for calls that legitimately take long (stop with t). */
   headersTimeoutMs?: number;
+  /** What to ask for instead when the answer is larger than the transport's bound (`limit` or `filters`, say). */
+  ifTooLarge?: string;
   /** Statuses besides 2xx that mean success (304 "already started" for start and stop). */
   alsoOk?: readonly number[];
 }
@@ -63,6 +65,16 @@ export interface StreamResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Readable;
+}
+
+/** The most one JSON answer of the engine may hold; the gateway parses it whole. */
+export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+export interface TransportOptions {
+  observe?: RequestObserver | undefined;
+  observeStreams?: StreamObserver | undefined;
+  /** The most one JSON answer may hold, checked as it is read; DEFAULT_MAX_ANSWER_BYTES by default. */
+  maxAnswerBytes?: number | undefined;
 }
 
 /** Observes every engine request, whoever made it; for metrics and for tests that count calls. */
@@ -83,12 +95,19 @@ export class EngineTransport {
   /** Identical GETs in flight at the same moment share one upstream request; nothing outlives it. */
   private readonly inflight = new Map<string, SharedCall>();
 
+  private readonly observe: RequestObserver | undefined;
+  private readonly observeStreams: StreamObserver | undefined;
+  private readonly maxAnswerBytes: number;
+
   constructor(
     private readonly dispatcher: Dispatcher,
     readonly settings: ConnectionSettings,
-    private readonly observe?: RequestObserver,
-    private readonly observeStreams?: StreamObserver,
-  ) {}
+    options: TransportOptions = {},
+  ) {
+    this.observe = options.observe;
+    this.observeStreams = options.observeStreams;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  }
 
   /** GET /_ping, unversioned. Resolves to the engine's API version; rejects with an EngineError. */
   async ping(signal?: AbortSignal): Promise<string> {
@@ -150,17 +169,39 @@ export class EngineTransport {
       await res.body.dump();
       return undefined as T;
     }
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (error) {
-      throw fromTransportError(error);
-    }
+    const text = await this.readBounded(req, res);
     try {
       return JSON.parse(text) as T;
     } catch {
       throw new EngineFailure(`The Docker engine answered ${res.statusCode} with a body that is not JSON`, res.statusCode);
     }
+  }
+
+  /** The body as text, read no further than the bound: past it the body is destroyed (the engine's answer ends there). */
+  private async readBounded(req: EngineRequest, res: Dispatcher.ResponseData): Promise<string> {
+    const declared = Number(res.headers['content-length']);
+    if (declared > this.maxAnswerBytes) throw this.tooLarge(req, res, declared);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > this.maxAnswerBytes) throw this.tooLarge(req, res, size);
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      res.body.destroy();
+      throw error instanceof AnswerTooLargeError ? error : fromTransportError(error);
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+  }
+
+  private tooLarge(req: EngineRequest, res: Dispatcher.ResponseData, bytes: number): AnswerTooLargeError {
+    res.body.destroy();
+    return new AnswerTooLargeError(
+      `The engine's answer to ${req.method} ${req.endpoint.template} is larger than one answer may be (${this.maxAnswerBytes} bytes; ${bytes} seen)` +
+        (req.ifTooLarge ? `: ${req.ifTooLarge}` : ''),
+    );
   }
 
   private shared<T>(req: EngineRequest): Promise<T> {

@@ -70,8 +70,10 @@ export function buildApp(options: AppOptions): WharfApp {
   const metrics = options.metrics ?? new WharfMetrics();
   const operationLog = new OperationLog(logger, metrics);
   const observeEngine = options.observeEngine;
+  const answerBounds: AnswerBounds = { ...DEFAULT_ANSWER_BOUNDS, ...options.answerBounds };
   const docker = createDockerClient({
     settings: options.docker,
+    maxAnswerBytes: answerBounds.answerBytes,
     observe: observeEngine
       ? (event) => {
           operationLog.observeEngine(event);
@@ -91,7 +93,7 @@ export function buildApp(options: AppOptions): WharfApp {
     introspection: options.introspection ?? true,
     corsOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    answerBounds: { ...DEFAULT_ANSWER_BOUNDS, ...options.answerBounds },
+    answerBounds,
     audit: options.audit ?? stdoutAuditSink,
     plugins: [operationLog.plugin(), open.plugin()],
     logger,

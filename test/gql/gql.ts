@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n": typeof types.MatrixCreateDocument,
     "\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n": typeof types.MatrixRemoveDocument,
     "\n  query BoundedLogs($id: String!, $tail: Int) {\n    container(id: $id) {\n      id\n      logs(tail: $tail) {\n        message\n      }\n    }\n  }\n": typeof types.BoundedLogsDocument,
+    "\n    query InspectedBounded($id: String!) {\n      container(id: $id) {\n        id\n        inspect {\n          path\n        }\n      }\n    }\n  ": typeof types.InspectedBoundedDocument,
     "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": typeof types.BatchingSummariesDocument,
     "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": typeof types.BatchingNestedInspectDocument,
     "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": typeof types.BatchingAliasesDocument,
@@ -121,6 +122,7 @@ const documents: Documents = {
     "\n  mutation MatrixCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id name state }\n  }\n": types.MatrixCreateDocument,
     "\n  mutation MatrixRemove($id: String!) {\n    removeContainer(id: $id, force: true)\n  }\n": types.MatrixRemoveDocument,
     "\n  query BoundedLogs($id: String!, $tail: Int) {\n    container(id: $id) {\n      id\n      logs(tail: $tail) {\n        message\n      }\n    }\n  }\n": types.BoundedLogsDocument,
+    "\n    query InspectedBounded($id: String!) {\n      container(id: $id) {\n        id\n        inspect {\n          path\n        }\n      }\n    }\n  ": types.InspectedBoundedDocument,
     "\n  query BatchingSummaries($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n      ports { ip privatePort publicPort type }\n      exportUrl\n    }\n  }\n": types.BatchingSummariesDocument,
     "\n  query BatchingNestedInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { path args state { status } config { cmd } }\n    }\n  }\n": types.BatchingNestedInspectDocument,
     "\n  query BatchingAliases($a: String!, $b: String!, $c: String!) {\n    a: container(id: $a) { id inspect { path } }\n    b: container(id: $b) { id name inspect { config { cmd } } }\n    c: container(id: $c) { id state inspect { state { status } } }\n  }\n": types.BatchingAliasesDocument,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  mutation MatrixRemove($id: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BoundedLogs($id: String!, $tail: Int) {\n    container(id: $id) {\n      id\n      logs(tail: $tail) {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoundedLogs($id: String!, $tail: Int) {\n    container(id: $id) {\n      id\n      logs(tail: $tail) {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query InspectedBounded($id: String!) {\n      container(id: $id) {\n        id\n        inspect {\n          path\n        }\n      }\n    }\n  "): (typeof documents)["\n    query InspectedBounded($id: String!) {\n      container(id: $id) {\n        id\n        inspect {\n          path\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,20 +49,21 @@ describe('readLogLines with a bound', () => {
 describe('the bound in the configuration', () => {
   const env = { DOCKER_HOST: 'unix:///tmp/none.sock' };
 
-  it('defaults to 100,000 lines or 64 MiB', () => {
+  it('defaults to 100,000 lines or 64 MiB of log, and 32 MiB for any JSON answer', () => {
     const config = readConfig([], env);
-    expect(config !== 'help' && config.answerBounds).toEqual({ logLines: 100_000, logBytes: 64 * 1024 * 1024 });
-    expect(DEFAULT_ANSWER_BOUNDS).toEqual({ logLines: 100_000, logBytes: 64 * 1024 * 1024 });
+    const defaults = { logLines: 100_000, logBytes: 64 * 1024 * 1024, answerBytes: 32 * 1024 * 1024 };
+    expect(config !== 'help' && config.answerBounds).toEqual(defaults);
+    expect(DEFAULT_ANSWER_BOUNDS).toEqual(defaults);
   });
 
-  it('takes --max-log-lines and --max-log-bytes', () => {
-    const config = readConfig(['--max-log-lines', '10', '--max-log-bytes', '2048'], env);
-    expect(config !== 'help' && config.answerBounds).toEqual({ logLines: 10, logBytes: 2048 });
+  it('takes --max-log-lines, --max-log-bytes and --max-answer-bytes', () => {
+    const config = readConfig(['--max-log-lines', '10', '--max-log-bytes', '2048', '--max-answer-bytes', '4096'], env);
+    expect(config !== 'help' && config.answerBounds).toEqual({ logLines: 10, logBytes: 2048, answerBytes: 4096 });
   });
 
-  it('takes WHARF_MAX_LOG_LINES and WHARF_MAX_LOG_BYTES', () => {
-    const config = readConfig([], { ...env, WHARF_MAX_LOG_LINES: '7', WHARF_MAX_LOG_BYTES: '99' });
-    expect(config !== 'help' && config.answerBounds).toEqual({ logLines: 7, logBytes: 99 });
+  it('takes WHARF_MAX_LOG_LINES, WHARF_MAX_LOG_BYTES and WHARF_MAX_ANSWER_BYTES', () => {
+    const config = readConfig([], { ...env, WHARF_MAX_LOG_LINES: '7', WHARF_MAX_LOG_BYTES: '99', WHARF_MAX_ANSWER_BYTES: '123' });
+    expect(config !== 'help' && config.answerBounds).toEqual({ logLines: 7, logBytes: 99, answerBytes: 123 });
   });
 
   it('refuses a bound that is not a whole number', () => {

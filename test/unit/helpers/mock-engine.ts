@@ -38,7 +38,7 @@ export interface MockEngine {
 
 const anything = () => true;
 
-export function mockEngine(settings: Partial<ConnectionSettings> = {}): MockEngine {
+export function mockEngine(settings: Partial<ConnectionSettings> = {}, client: { maxAnswerBytes?: number } = {}): MockEngine {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const sent: SentRequest[] = [];
@@ -65,7 +65,7 @@ export function mockEngine(settings: Partial<ConnectionSettings> = {}): MockEngi
   agent.request = recording as typeof agent.request;
 
   const engine = agent.get(ORIGIN);
-  const client = createDockerClient({
+  const docker = createDockerClient({
     settings: {
       dockerHost: 'tcp://docker:2375',
       origin: ORIGIN,
@@ -75,17 +75,18 @@ export function mockEngine(settings: Partial<ConnectionSettings> = {}): MockEngi
       ...settings,
     },
     dispatcher: agent,
+    ...client,
   });
   return {
     agent,
     engine,
-    client,
+    client: docker,
     sent,
     answer(status, body = '', headers = {}) {
       engine.intercept({ path: anything, method: anything }).reply(status, body, { headers });
     },
     async close() {
-      await client.close();
+      await docker.close();
       await agent.close();
     },
   };
