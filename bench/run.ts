@@ -1,6 +1,8 @@
 // `npm run bench`: one private engine with 50 containers; gateway-vs-engine latency ratios and upstream call counts, in one table.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { formatStreamResults, runStreamBenchmarks } from './streams.js';
@@ -9,8 +11,12 @@ import { interleave, type ComparisonOptions, type Contender } from './compare.js
 import { createFixture, type Fixture } from './fixture.js';
 import { gatewayNodeEnv, startGatewayProcess, type GatewayProcess } from './gateway-process.js';
 import { engineHttp, gatewayHttp, type EngineHttp, type GatewayHttp, type GraphQLResponse } from './http.js';
+import { MESH_LIST_QUERY, meshInspectQuery, type MeshInspectData, type MeshListData } from './mesh-queries.js';
 import { processCpuMs } from './process-cpu.js';
 import { summarize, type Summary } from './stats.js';
+
+// A development copy of the engine's OpenAPI description, beside the checkout; the Mesh contender is generated from it.
+const DEFAULT_OPENAPI = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'reference', 'docker-engine-api-v1.41.yaml');
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -19,6 +25,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --containers N      containers in the engine (default 50)
   --cpu-prof          profile the timing gateway (node --cpu-prof); summarise with bench/profile-summary.ts
   --cpu-prof-dir DIR  where to write the profile (default: a new /tmp/wharf-bench-prof.* directory)
+  --openapi FILE      the engine's OpenAPI description GraphQL Mesh is built from (default: ${DEFAULT_OPENAPI});
+                      when it is missing, the Mesh column is skipped
 
 The gateway runs with the caller's NODE_ENV, or production when unset.`;
 
@@ -37,10 +45,31 @@ const CONCURRENT_QUERIES = 50;
 const CONCURRENT_ROUNDS = 5;
 const CONCURRENT_MAX_LIST_CALLS = 5;
 const INSPECT_PATH = /^\/containers\/[^/]+\/json$/;
+// The cost table: Wharf against the floor (a hand-written proxy), beside the raw engine and GraphQL Mesh.
+const COST_LIST_TARGET = 1.15;
+const COST_INSPECT_TARGET = 1.3;
+const COST_INSPECT_THROUGHPUT_TARGET = 0.8;
+const COST_LIST_THROUGHPUT_TARGET = 1.5;
+const THROUGHPUT_CLIENTS = 16;
+const THROUGHPUT_MS = 3_000;
+const THROUGHPUT_WARMUP_MS = 500;
 
 interface Options extends ComparisonOptions {
   containers: number;
   cpuProfDir: string | undefined;
+  openapi: string;
+}
+
+/** One figure of the cost table: a value per contender (undefined when Mesh was skipped); higher or lower is better. */
+interface CostRow {
+  name: string;
+  raw: number;
+  floor: number;
+  mesh: number | undefined;
+  wharf: number;
+  /** Wharf / floor must stay at most (`max`) or at least (`min`) this. */
+  target: { max: number } | { min: number };
+  digits: number;
 }
 
 interface LatencyRow {
@@ -138,7 +167,7 @@ async function main(options: Options): Promise<void> {
   const raw = await engineHttp(engine.socketPath);
   onCleanup('close the engine client', () => raw.close());
 
-  const { latency, reference } = await measureLatency(engine, raw, fixture, options);
+  const { latency, reference, cost } = await measureLatency(engine, raw, fixture, options);
 
   // Call counts: a gateway of its own behind a counting proxy, so that counting never disturbs the timing above.
   log('call counts: a second gateway behind a counting proxy');
@@ -155,6 +184,7 @@ async function main(options: Options): Promise<void> {
     latency,
     reference,
     counts,
+    cost,
   );
 
   // The live half, on the same engine.
@@ -170,7 +200,7 @@ async function measureLatency(
   raw: EngineHttp,
   fixture: Fixture,
   options: Options,
-): Promise<{ latency: LatencyRow[]; reference: ReferenceRow[] }> {
+): Promise<{ latency: LatencyRow[]; reference: ReferenceRow[]; cost: Cost }> {
   const profDir = options.cpuProfDir;
   const gateway = await startGateway({
     dockerHost: engine.dockerHost,
@@ -181,6 +211,12 @@ async function measureLatency(
   // The floor: what a hand-written proxy in its own process pays for the same answers.
   const minimal = await startGateway({ dockerHost: engine.dockerHost, label: 'minimal proxy', entry: ['bench/minimal-proxy.ts'] });
   const floor = openGatewayClient(minimal.url);
+  // GraphQL Mesh generated from the engine's OpenAPI description, if that description is here.
+  const meshServer = existsSync(options.openapi)
+    ? await startGateway({ dockerHost: engine.dockerHost, label: 'mesh gateway', entry: ['bench/mesh-gateway.ts', options.openapi] })
+    : undefined;
+  if (!meshServer) log(`Mesh column skipped: no OpenAPI description at ${options.openapi}`);
+  const mesh = meshServer && openGatewayClient(meshServer.url);
   const expected = options.containers;
   const target = fixture.ids[0];
   if (!target) throw new Error('no container to inspect');
@@ -193,6 +229,14 @@ async function measureLatency(
     if (!noErrors(res, `inspect (${who})`).container?.inspect.state.status) throw new Error(`inspect: the ${who} answered no state`);
   };
   const inspectOp = inspectQuery(target);
+  const meshListOf = (res: GraphQLResponse<MeshListData>) => {
+    const n = noErrors(res, 'list (Mesh)').ContainerList?.length;
+    if (n !== expected) throw new Error(`list: Mesh answered ${n} containers, not ${expected}`);
+  };
+  const meshInspectOf = (res: GraphQLResponse<MeshInspectData>) => {
+    if (!noErrors(res, 'inspect (Mesh)').ContainerInspect?.State?.Status) throw new Error('inspect: Mesh answered no state');
+  };
+  const meshInspectOp = meshInspectQuery(target);
 
   /** Runs one interleaved comparison and measures the gateway's CPU over it. */
   const compare = async <T extends unknown[]>(what: string, contenders: { [K in keyof T]: Contender<T[K]> }) => {
@@ -205,18 +249,24 @@ async function measureLatency(
     return { samples, perOp };
   };
 
-  const list = await compare<[GraphQLResponse<ListData>, EngineSummary[], GraphQLResponse<ListData>]>('list', [
-    { run: () => client.post<ListData>(LIST_QUERY), check: listOf('gateway') },
-    {
-      run: () => raw.getJson<EngineSummary[]>('/containers/json?all=1'),
-      check: (body) => {
-        if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
+  const list = await compare<[GraphQLResponse<ListData>, EngineSummary[], GraphQLResponse<ListData>, ...GraphQLResponse<MeshListData>[]]>(
+    'list',
+    [
+      { run: () => client.post<ListData>(LIST_QUERY), check: listOf('gateway') },
+      {
+        run: () => raw.getJson<EngineSummary[]>('/containers/json?all=1'),
+        check: (body) => {
+          if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
+        },
       },
-    },
-    { run: () => floor.getJson<GraphQLResponse<ListData>>('/list'), check: listOf('minimal proxy') },
-  ]);
+      { run: () => floor.getJson<GraphQLResponse<ListData>>('/list'), check: listOf('minimal proxy') },
+      ...(mesh ? [{ run: () => mesh.post<MeshListData>(MESH_LIST_QUERY), check: meshListOf }] : []),
+    ],
+  );
 
-  const inspect = await compare<[GraphQLResponse<InspectData>, EngineInspect, GraphQLResponse<InspectData>]>('inspect', [
+  const inspect = await compare<
+    [GraphQLResponse<InspectData>, EngineInspect, GraphQLResponse<InspectData>, ...GraphQLResponse<MeshInspectData>[]]
+  >('inspect', [
     { run: () => client.post<InspectData>(inspectOp), check: inspectOf('gateway') },
     {
       run: () => raw.getJson<EngineInspect>(`/containers/${target}/json`),
@@ -225,6 +275,7 @@ async function measureLatency(
       },
     },
     { run: () => floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${target}`), check: inspectOf('minimal proxy') },
+    ...(mesh ? [{ run: () => mesh.post<MeshInspectData>(meshInspectOp), check: meshInspectOf }] : []),
   ]);
 
   // What any answer costs before the schema or the engine do any work.
@@ -244,12 +295,51 @@ async function measureLatency(
     },
   ]);
 
+  // Throughput: many clients at once, each contender alone in turn, on connection pools of their own.
+  const ids = fixture.ids;
+  const pick = (i: number): string => ids[i % ids.length] ?? target;
+  const many = {
+    raw: await engineHttp(engine.socketPath, THROUGHPUT_CLIENTS),
+    floor: openGatewayClient(minimal.url, THROUGHPUT_CLIENTS),
+    mesh: meshServer && openGatewayClient(meshServer.url, THROUGHPUT_CLIENTS),
+    wharf: openGatewayClient(gateway.url, THROUGHPUT_CLIENTS),
+  };
+  const manyRaw = many.raw;
+  onCleanup('close the concurrent engine client', () => manyRaw.close());
+  const manyMesh = many.mesh;
+  const inspectThroughput = {
+    raw: await throughput('inspect, raw', async (i) => {
+      const id = pick(i);
+      const body = await manyRaw.getJson<EngineInspect>(`/containers/${id}/json`);
+      if (body.Id !== id) throw new Error(`inspect: the engine answered ${body.Id}`);
+    }),
+    floor: await throughput('inspect, floor', async (i) =>
+      inspectOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${pick(i)}`)),
+    ),
+    mesh:
+      manyMesh &&
+      (await throughput('inspect, Mesh', async (i) => meshInspectOf(await manyMesh.post<MeshInspectData>(meshInspectQuery(pick(i)))))),
+    wharf: await throughput('inspect, Wharf', async (i) => inspectOf('gateway')(await many.wharf.post<InspectData>(inspectQuery(pick(i))))),
+  };
+  const listThroughput = {
+    raw: await throughput('list, raw', async () => {
+      const body = await manyRaw.getJson<EngineSummary[]>('/containers/json?all=1');
+      if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
+    }),
+    floor: await throughput('list, floor', async () =>
+      listOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<ListData>>('/list')),
+    ),
+    mesh: manyMesh && (await throughput('list, Mesh', async () => meshListOf(await manyMesh.post<MeshListData>(MESH_LIST_QUERY)))),
+    wharf: await throughput('list, Wharf', async () => listOf('gateway')(await many.wharf.post<ListData>(LIST_QUERY))),
+  };
+
   // Stopped now, so they compete for no CPU later and, when profiled, the gateway writes its profile.
   await gateway.stop();
   await minimal.stop();
+  await meshServer?.stop();
 
-  const [gatewayList = [], engineList = [], floorList = []] = list.samples;
-  const [gatewayInspect = [], engineInspect = [], floorInspect = []] = inspect.samples;
+  const [gatewayList = [], engineList = [], floorList = [], meshList] = list.samples;
+  const [gatewayInspect = [], engineInspect = [], floorInspect = [], meshInspect] = inspect.samples;
   const [healthz = [], typename = [], ping = []] = bare.samples;
   const latency: LatencyRow[] = [
     {
@@ -274,7 +364,65 @@ async function measureLatency(
     { name: 'gateway { __typename } (Yoga, no engine)', ms: summarize(typename) },
     { name: 'engine GET /_ping (raw)', ms: summarize(ping) },
   ];
-  return { latency, reference };
+  const median = (samples: number[]) => summarize(samples).median;
+  const cost: Cost = {
+    openapi: meshServer ? undefined : options.openapi,
+    rows: [
+      {
+        name: 'list, sequential, ms (median)',
+        raw: median(engineList),
+        floor: median(floorList),
+        mesh: meshList && median(meshList),
+        wharf: median(gatewayList),
+        target: { max: COST_LIST_TARGET },
+        digits: 3,
+      },
+      {
+        name: 'inspect, sequential, ms (median)',
+        raw: median(engineInspect),
+        floor: median(floorInspect),
+        mesh: meshInspect && median(meshInspect),
+        wharf: median(gatewayInspect),
+        target: { max: COST_INSPECT_TARGET },
+        digits: 3,
+      },
+      { name: 'inspect, throughput, ops/s', ...inspectThroughput, target: { min: COST_INSPECT_THROUGHPUT_TARGET }, digits: 0 },
+      { name: 'list, throughput, ops/s', ...listThroughput, target: { min: COST_LIST_THROUGHPUT_TARGET }, digits: 0 },
+    ],
+  };
+  return { latency, reference, cost };
+}
+
+interface Cost {
+  rows: CostRow[];
+  /** Where the OpenAPI description was looked for, when it was missing and Mesh skipped. */
+  openapi: string | undefined;
+}
+
+/**
+ * Operations per second over THROUGHPUT_MS with THROUGHPUT_CLIENTS clients each issuing one operation after another
+ * (after an untimed warm-up of the same shape); `op` gets a running index and throws on a wrong answer.
+ */
+async function throughput(what: string, op: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const drive = async (ms: number): Promise<number> => {
+    const deadline = performance.now() + ms;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: THROUGHPUT_CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          await op(next++);
+          done++;
+        }
+      }),
+    );
+    return done;
+  };
+  log(`throughput: ${what}, ${THROUGHPUT_CLIENTS} clients for ${THROUGHPUT_MS / 1000} s`);
+  await drive(THROUGHPUT_WARMUP_MS);
+  const started = performance.now();
+  const done = await drive(THROUGHPUT_MS);
+  return done / ((performance.now() - started) / 1000);
 }
 
 async function countCalls(client: GatewayHttp, proxy: CountingProxy, ids: readonly string[], expected: number): Promise<CountRow[]> {
@@ -342,6 +490,7 @@ function printReport(
   latency: LatencyRow[],
   reference: ReferenceRow[],
   counts: CountRow[],
+  cost: Cost,
 ): void {
   const ms = (x: number) => x.toFixed(3);
   const out: string[] = [
@@ -390,6 +539,30 @@ function printReport(
       counts.map((row) => [row.name, row.measured, row.expected, row.pass ? 'PASS' : 'FAIL']),
     ),
     '',
+    'Per-operation cost: Wharf vs the floor (bench/minimal-proxy.ts), beside the raw engine (undici on its socket) and GraphQL Mesh',
+    "(generated from the engine's OpenAPI description, served by graphql-yoga in its own process); sequential = the medians above;",
+    `throughput = ${THROUGHPUT_CLIENTS} concurrent clients for ${THROUGHPUT_MS / 1000} s per contender, one contender at a time ` +
+      `(inspect spread over the ${options.containers} containers)`,
+    ...(cost.openapi ? [`Mesh column skipped: no OpenAPI description at ${cost.openapi}`] : []),
+    ...table(
+      ['figure', 'raw', 'floor', 'Mesh', 'Wharf', 'Wharf / floor', 'target', ''],
+      cost.rows.map((row) => {
+        const ratio = row.wharf / row.floor;
+        const pass = 'max' in row.target ? ratio <= row.target.max : ratio >= row.target.min;
+        const figure = (x: number | undefined) => (x === undefined ? 'skipped' : x.toFixed(row.digits));
+        return [
+          row.name,
+          figure(row.raw),
+          figure(row.floor),
+          figure(row.mesh),
+          figure(row.wharf),
+          ratio.toFixed(2),
+          'max' in row.target ? `<= ${row.target.max.toFixed(2)}` : `>= ${row.target.min.toFixed(2)}`,
+          pass ? 'PASS' : 'FAIL',
+        ];
+      }),
+    ),
+    '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -424,6 +597,7 @@ function readOptions(argv: string[]): Options | 'help' {
       containers: { type: 'string' },
       'cpu-prof': { type: 'boolean' },
       'cpu-prof-dir': { type: 'string' },
+      openapi: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -442,6 +616,7 @@ function readOptions(argv: string[]): Options | 'help' {
     warmup: count('warmup', values.warmup, 50, 0),
     containers: count('containers', values.containers, 50, 2),
     cpuProfDir,
+    openapi: values.openapi ?? DEFAULT_OPENAPI,
   };
 }
 
