@@ -5,6 +5,7 @@ import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from './schema/answer-bounds
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, type WebSocketOptions } from './server/graphql/ws.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/observability/logger.js';
 import { loadTokenFile, type TokenEntry } from './server/auth/tokens.js';
 
@@ -20,6 +21,8 @@ export interface WharfConfig {
   corsOrigins: string[];
   limits: DocumentLimits;
   answerBounds: AnswerBounds;
+  /** The WebSocket connection caps. */
+  webSocket: Required<Pick<WebSocketOptions, 'maxConnections' | 'maxConnectionsPerAddress'>>;
   logLevel: LogLevel;
   /** A line to print loudly at start, for --insecure-no-auth. */
   warning?: string;
@@ -54,6 +57,10 @@ Options (each also read from the environment variable in brackets):
                            the most one Container.logs answer holds; past it the field is an
                            error naming tail, since and the subscription [WHARF_MAX_LOG_LINES ...]
                            (defaults ${DEFAULT_ANSWER_BOUNDS.logLines}, ${DEFAULT_ANSWER_BOUNDS.logBytes})
+  --max-ws-connections N, --max-ws-connections-per-address N
+                           WebSocket connections open at once, in all and from one client address;
+                           the excess is closed with 1013 [WHARF_MAX_WS_CONNECTIONS ...]
+                           (defaults ${DEFAULT_MAX_CONNECTIONS}, ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
   --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
                            (default info; one JSON line per operation at info)
   -h, --help               this text
@@ -85,6 +92,8 @@ const FLAG_OPTIONS = {
   'max-cost': { type: 'string' },
   'max-log-lines': { type: 'string' },
   'max-log-bytes': { type: 'string' },
+  'max-ws-connections': { type: 'string' },
+  'max-ws-connections-per-address': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -171,6 +180,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     logLines: whole('--max-log-lines', values['max-log-lines'] ?? env.WHARF_MAX_LOG_LINES, DEFAULT_ANSWER_BOUNDS.logLines),
     logBytes: whole('--max-log-bytes', values['max-log-bytes'] ?? env.WHARF_MAX_LOG_BYTES, DEFAULT_ANSWER_BOUNDS.logBytes),
   };
+  const webSocket: WharfConfig['webSocket'] = {
+    maxConnections: whole('--max-ws-connections', values['max-ws-connections'] ?? env.WHARF_MAX_WS_CONNECTIONS, DEFAULT_MAX_CONNECTIONS),
+    maxConnectionsPerAddress: whole(
+      '--max-ws-connections-per-address',
+      values['max-ws-connections-per-address'] ?? env.WHARF_MAX_WS_CONNECTIONS_PER_ADDRESS,
+      DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+    ),
+  };
   const logLevel = values['log-level'] ?? env.WHARF_LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   return {
@@ -184,6 +201,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     corsOrigins: values['cors-origin'] ?? list(env.WHARF_CORS_ORIGINS),
     limits,
     answerBounds,
+    webSocket,
     logLevel,
     ...(warning ? { warning } : {}),
   };
