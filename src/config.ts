@@ -5,6 +5,7 @@ import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from './schema/answer-bounds
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, type WebSocketOptions } from './server/graphql/ws.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/observability/logger.js';
 import { loadTokenFile, type TokenEntry } from './server/auth/tokens.js';
 
@@ -20,6 +21,8 @@ export interface WharfConfig {
   corsOrigins: string[];
   limits: DocumentLimits;
   answerBounds: AnswerBounds;
+  /** The WebSocket connection caps. */
+  webSocket: Required<Pick<WebSocketOptions, 'maxConnections' | 'maxConnectionsPerAddress'>>;
   logLevel: LogLevel;
   /** A line to print loudly at start, for --insecure-no-auth. */
   warning?: string;
@@ -56,6 +59,10 @@ Options (each also read from the environment variable in brackets):
                            (defaults ${DEFAULT_ANSWER_BOUNDS.logLines}, ${DEFAULT_ANSWER_BOUNDS.logBytes})
   --max-answer-bytes N     the most one JSON answer of the engine may hold (a listing, an
                            inspect, a process list) [WHARF_MAX_ANSWER_BYTES] (default ${DEFAULT_ANSWER_BOUNDS.answerBytes})
+  --max-ws-connections N, --max-ws-connections-per-address N
+                           WebSocket connections open at once, in all and from one client address;
+                           the excess is closed with 1013 [WHARF_MAX_WS_CONNECTIONS ...]
+                           (defaults ${DEFAULT_MAX_CONNECTIONS}, ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
   --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
                            (default info; one JSON line per operation at info)
   -h, --help               this text
@@ -88,6 +95,8 @@ const FLAG_OPTIONS = {
   'max-log-lines': { type: 'string' },
   'max-log-bytes': { type: 'string' },
   'max-answer-bytes': { type: 'string' },
+  'max-ws-connections': { type: 'string' },
+  'max-ws-connections-per-address': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -175,6 +184,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     logBytes: whole('--max-log-bytes', values['max-log-bytes'] ?? env.WHARF_MAX_LOG_BYTES, DEFAULT_ANSWER_BOUNDS.logBytes),
     answerBytes: whole('--max-answer-bytes', values['max-answer-bytes'] ?? env.WHARF_MAX_ANSWER_BYTES, DEFAULT_ANSWER_BOUNDS.answerBytes),
   };
+  const webSocket: WharfConfig['webSocket'] = {
+    maxConnections: whole('--max-ws-connections', values['max-ws-connections'] ?? env.WHARF_MAX_WS_CONNECTIONS, DEFAULT_MAX_CONNECTIONS),
+    maxConnectionsPerAddress: whole(
+      '--max-ws-connections-per-address',
+      values['max-ws-connections-per-address'] ?? env.WHARF_MAX_WS_CONNECTIONS_PER_ADDRESS,
+      DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+    ),
+  };
   const logLevel = values['log-level'] ?? env.WHARF_LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   return {
@@ -188,6 +205,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     corsOrigins: values['cors-origin'] ?? list(env.WHARF_CORS_ORIGINS),
     limits,
     answerBounds,
+    webSocket,
     logLevel,
     ...(warning ? { warning } : {}),
   };

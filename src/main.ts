@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     answerBounds: config.answerBounds,
+    webSocket: config.webSocket,
   });
   let address: Awaited<ReturnType<typeof app.listen>>;
   try {

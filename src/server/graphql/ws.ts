@@ -1,5 +1,6 @@
 // graphql-ws (graphql-transport-ws) on the HTTP server's /graphql, every operation through Yoga's envelop.
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -15,10 +16,16 @@ import type { WharfYoga } from './yoga.js';
 /** The biggest message a client may send. */
 export const MAX_WS_PAYLOAD = 1024 * 1024;
 export const DEFAULT_MAX_SUBSCRIPTIONS = 50;
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
 
 export interface WebSocketOptions {
   /** Operations one connection may have open at once. */
   maxSubscriptions?: number;
+  /** WebSocket connections open at once, from everyone; the excess is closed with 1013. */
+  maxConnections?: number;
+  /** WebSocket connections open at once from one client address (the socket's remoteAddress); the excess is closed with 1013. */
+  maxConnectionsPerAddress?: number;
   /** Refuses the upgrade of a browser page from an origin that may not talk to the gateway. */
   verifyOrigin?: (origin: string | undefined, host: string | undefined) => boolean;
 }
@@ -43,6 +50,10 @@ interface EnvelopedRoot {
 
 /** graphql-ws's close code for a connection without valid credentials. */
 const CLOSE_UNAUTHORIZED = 4401;
+/** RFC 6455's "Try Again Later": the close code of a connection over a connection cap. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** How long a refused connection may take to answer its close frame before its socket is cut. */
+const REFUSED_CLOSE_GRACE_MS = 1_000;
 
 export function attachWebSocket(
   server: Server,
@@ -52,14 +63,44 @@ export function attachWebSocket(
   options: WebSocketOptions = {},
 ) {
   const maxSubscriptions = options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const maxPerAddress = options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  // noServer: the upgrade handler below decides whether graphql-ws ever sees a connection.
   const wss = new WebSocketServer({
-    server,
+    noServer: true,
     path: yoga.graphqlEndpoint,
     maxPayload: MAX_WS_PAYLOAD,
     verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
       options.verifyOrigin ? options.verifyOrigin(info.origin || undefined, info.req.headers.host) : true,
   });
-  wss.on('connection', (socket, request) => coalesceSends(socket, request.socket as Socket));
+
+  let connections = 0;
+  /** Open connections by client address; an address leaves the map with its last connection. */
+  const perAddress = new Map<string, number>();
+  /**
+   * A connection over a cap is still upgraded, so that a browser sees the close code and reason (a
+   * refused upgrade is only an error event to it), and is closed before graphql-ws hears of it.
+   * The others are counted until their socket closes, however it closes.
+   */
+  const admit = (socket: WebSocket, request: IncomingMessage) => {
+    const address = request.socket.remoteAddress ?? '';
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (fromAddress >= maxPerAddress) return refuse(socket, `Too many connections from this address (${maxPerAddress})`);
+    if (connections >= maxConnections) return refuse(socket, `Too many connections to the gateway (${maxConnections})`);
+    connections += 1;
+    perAddress.set(address, fromAddress + 1);
+    socket.once('close', () => {
+      connections -= 1;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    coalesceSends(socket, request.socket as Socket);
+    wss.emit('connection', socket, request);
+  };
+  // As ws does with `server`: every upgrade goes to it, and one for another path is answered 400.
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => wss.handleUpgrade(request, socket, head, admit);
+  server.on('upgrade', onUpgrade);
 
   const end = (connection: Connection, id: string) => {
     const operation = connection.operations.get(id);
@@ -150,8 +191,19 @@ export function attachWebSocket(
     async close(): Promise<void> {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.off('upgrade', onUpgrade);
     },
   };
+}
+
+/** Closes a connection over a cap with 1013 and the reason; no graphql-ws message of it is ever read. */
+function refuse(socket: WebSocket, reason: string): void {
+  // Nothing else listens on this socket: an error (a bad frame) must not become an uncaught exception.
+  socket.on('error', () => undefined);
+  socket.close(CLOSE_TRY_AGAIN_LATER, reason);
+  // ws would wait 30 s for the peer's close frame; a flood of refused connections must not hold sockets that long.
+  const cut = setTimeout(() => socket.terminate(), REFUSED_CLOSE_GRACE_MS);
+  socket.once('close', () => clearTimeout(cut));
 }
 
 /** Below this many bytes waiting, a send counts as done at once; above it graphql-ws waits for the write. */
