@@ -62,7 +62,14 @@ export interface PrivateEngine {
    * so resume() brings the same engine back on the same socket. Idempotent.
    */
   halt(): Promise<void>;
-  /** Starts dockerd again on the same directory and socket after halt(); resolves once it answers /_ping. */
+  /**
+   * Halts as a crash would: dockerd gets SIGKILL with its containers still running, so its
+   * connections drop at once and its socket file stays behind; then what it leaves (containerd,
+   * shims, container processes, mounts) is cleaned up as after halt(). resume() brings it back.
+   * Idempotent, and a no-op once halted.
+   */
+  crash(): Promise<void>;
+  /** Starts dockerd again on the same directory and socket after halt() or crash(); resolves once it answers /_ping. */
   resume(): Promise<void>;
   /** Stops dockerd and removes `dir`. Idempotent. */
   stop(): Promise<void>;
@@ -110,6 +117,12 @@ export async function startPrivateEngine(): Promise<PrivateEngine> {
     await shutDownDaemon(run, socketPath, dir);
   };
   const halt = (): Promise<void> => serially(haltNow);
+  const crash = (): Promise<void> =>
+    serially(async () => {
+      if (halted) return;
+      halted = true;
+      await shutDownDaemon(run, socketPath, dir, { abrupt: true });
+    });
 
   const resume = (): Promise<void> =>
     serially(async () => {
@@ -163,6 +176,7 @@ export async function startPrivateEngine(): Promise<PrivateEngine> {
     },
     logPath,
     halt,
+    crash,
     resume,
     stop,
   };
@@ -212,10 +226,17 @@ function launchDaemon(dockerd: string, dir: string, logPath: string): DaemonRun 
   return { pid: child.pid, exited, exitStatus: () => exitStatus };
 }
 
-/** Stops one dockerd run and whatever it leaves behind, keeping `dir` itself. */
-async function shutDownDaemon(run: DaemonRun, socketPath: string, dir: string): Promise<void> {
-  if (run.exitStatus() === undefined) await killRunningContainers(socketPath);
-  await terminate(run.pid, run.exited, () => run.exitStatus() !== undefined);
+/** Stops one dockerd run (in order, or `abrupt`ly with SIGKILL) and whatever it leaves behind, keeping `dir` itself. */
+async function shutDownDaemon(run: DaemonRun, socketPath: string, dir: string, { abrupt = false } = {}): Promise<void> {
+  if (abrupt) {
+    if (run.pid !== undefined && run.exitStatus() === undefined) {
+      signalPid(run.pid, 'SIGKILL');
+      await run.exited;
+    }
+  } else {
+    if (run.exitStatus() === undefined) await killRunningContainers(socketPath);
+    await terminate(run.pid, run.exited, () => run.exitStatus() !== undefined);
+  }
   await waitForReaped(killStragglers(dir));
   removeContainerCgroups(dir);
   unmountUnder(dir);

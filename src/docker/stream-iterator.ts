@@ -67,18 +67,18 @@ export class StreamIterator<T> implements AsyncIterableIterator<T> {
     }
   }
 
-  /** Fails the stream at once: queued items are dropped, the consumer's next() rejects. */
+  /** Fails the stream at once: queued items are dropped, the consumer's next() rejects, once; later calls are done. */
   fail(error: unknown): void {
     if (this.closed || this.ended) return;
-    this.failure = { error };
     this.queue.length = 0;
     this.head = 0;
     this.finish('error');
-    if (this.waiting) {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting.reject(error);
-    }
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    // Kept for a later next() only when no next() is waiting: a consumer that reads on after an
+    // error (Yoga's SSE and multipart answers do) must not be given the same error twice.
+    if (waiting) waiting.reject(error);
+    else this.failure = { error };
   }
 
   async next(): Promise<IteratorResult<T>> {
