@@ -1,16 +1,6 @@
 // The contract every answer keeps, whatever was sent: JSON results, a known code on every error, nothing internal, no unredacted secret for a viewer.
+import { CONTRACT_CODES } from '../contract-codes.js';
 import type { Mode } from './cases.js';
-
-export const CONTRACT_CODES = new Set([
-  'NOT_FOUND',
-  'CONFLICT',
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'DOCKER_UNAVAILABLE',
-  'DOCKER_ERROR',
-  'SLOW_CONSUMER',
-]);
 
 export interface Problem {
   kind: string;
