@@ -1,6 +1,4 @@
 // Load with faults: 100 log subscribers and 20 queries a second while a private engine is stopped and started twice; nothing hangs, everything recovers, nothing leaks.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
@@ -8,7 +6,7 @@ import { DownContainersDocument, FanoutLogLinesDocument } from './gql/graphql.js
 import { createTestContainer, rawEngine, type RawEngine } from './helpers/engine-api.js';
 import { errorCodes, gql, startGateway, type TestGateway } from './helpers/gateway.js';
 import { openSse } from './helpers/sse.js';
-import { openFileDescriptors } from './helpers/stream-clients.js';
+import { garbageCollector, openFileDescriptors } from './helpers/process-probes.js';
 import { record, waitUntil, type Recording } from './helpers/subscriptions.js';
 import { wsClient } from './helpers/ws.js';
 
@@ -67,12 +65,6 @@ interface Outage {
   endings: string[];
 }
 
-/** Node's gc(), switched on at run time: vitest's workers run without --expose-gc. */
-function collectGarbage(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
 let engine: PrivateEngine;
 let raw: RawEngine;
 let gateway: TestGateway;
@@ -96,7 +88,7 @@ describe('an engine stopped (in order, then by a crash) and started again under 
   it(
     'ends every subscriber, answers queries DOCKER_UNAVAILABLE fast, recovers without a gateway restart, and leaks nothing',
     async () => {
-      const gc = collectGarbage();
+      const gc = garbageCollector();
       gc();
       const fdsBefore = openFileDescriptors();
       const heapBefore = process.memoryUsage().heapUsed;

@@ -1,21 +1,12 @@
 // Log subscriptions let go of the engine when their client goes: cut sockets, `complete`, aborted SSE, mid-replay, and over many cycles.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
 import type { ProxiedCall } from './helpers/counting-proxy.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { gql, gqlData, gatewayForFile } from './helpers/gateway.js';
-import {
-  connectWs,
-  msUntil,
-  openFileDescriptors,
-  openSse,
-  startWorkerWsReader,
-  type ObservedWsClient,
-  type SseSubscription,
-} from './helpers/stream-clients.js';
+import { connectWs, msUntil, openSse, startWorkerWsReader, type ObservedWsClient, type SseSubscription } from './helpers/stream-clients.js';
+import { garbageCollector, openFileDescriptors } from './helpers/process-probes.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
 const { engine, gateway, proxy } = gatewayForFile({ countingProxy: true });
@@ -201,13 +192,6 @@ describe('a 1,000,000-line replay', () => {
     }
   });
 });
-
-/** A real gc() when V8 lets us switch it on at run time; heap figures without it are noise. */
-function garbageCollector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : () => undefined;
-}
 
 describe('many short subscriptions', () => {
   it('leave descriptors, heap and upstream requests where they were after 1,000 subscribe/disconnect cycles', {

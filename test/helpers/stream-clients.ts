@@ -1,5 +1,4 @@
-// Stream clients that cut or stall their connection: graphql-ws's client with its socket in hand, a fast reader on a thread of its own, and process probes.
-import { readdirSync } from 'node:fs';
+// Stream clients that cut or stall their connection: graphql-ws's client with its socket in hand and a fast reader on a thread of its own.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { print, type ExecutionResult } from 'graphql';
@@ -215,9 +214,4 @@ export function startWorkerWsReader<TData, TVariables extends Record<string, unk
       await exited;
     },
   };
-}
-
-/** How many file descriptors this process has open now. */
-export function openFileDescriptors(): number {
-  return readdirSync('/proc/self/fd').length;
 }
