@@ -1,6 +1,7 @@
 // Configuration from flags and environment: where to listen, which engine to drive, who may do what.
 import { parseArgs } from 'node:util';
-import { connectionFromEnv, type ConnectionSettings } from './docker/connection.js';
+import { DEFAULT_CALL_TIMEOUT_MS } from './docker/connection.js';
+import { readEngineSettings, type EngineSettings } from './docker/engine-settings.js';
 import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from './schema/answer-bounds.js';
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
@@ -12,7 +13,8 @@ import { loadTokenFile, type TokenEntry } from './server/auth/tokens.js';
 export interface WharfConfig {
   port: number;
   host: string;
-  docker: ConnectionSettings;
+  /** The engines to drive, in order; one named `local` from DOCKER_HOST unless configured. */
+  engines: EngineSettings[];
   access: AccessConfig;
   graphiql: boolean;
   introspection: boolean;
@@ -35,7 +37,14 @@ Options (each also read from the environment variable in brackets):
   --port N                 port to listen on [PORT] (default 4000)
   --host H                 address to listen on [HOST] (default 127.0.0.1)
   --docker-host URL        the engine: unix:///path or tcp://host:port [DOCKER_HOST]
-                           (default unix:///var/run/docker.sock)
+                           (default unix:///var/run/docker.sock); named local in the graph
+  --engine NAME=URL        drive several engines, each named (a-z, 0-9, _ . -); repeatable;
+                           tcp URLs use DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the docker CLI does
+                           [WHARF_ENGINES: a JSON array of {"name", "host", "tlsVerify", "certPath",
+                           "apiVersion"}, or @FILE holding one]
+  --engine-timeout MS      how long a read may wait for an engine before that engine counts as
+                           down (its part of a listing becomes an error) [WHARF_ENGINE_TIMEOUT_MS]
+                           (default ${DEFAULT_CALL_TIMEOUT_MS})
   --tokens-file PATH       token mode: a JSON array of {name, role, sha256} [WHARF_TOKENS_FILE]
   --insecure-no-auth       listen beyond loopback without tokens: anyone who reaches the port
                            is root on the engine's host [WHARF_INSECURE_NO_AUTH=1]
@@ -75,6 +84,8 @@ const FLAG_OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   'docker-host': { type: 'string' },
+  engine: { type: 'string', multiple: true },
+  'engine-timeout': { type: 'string' },
   'tokens-file': { type: 'string' },
   'insecure-no-auth': { type: 'boolean' },
   'cors-origin': { type: 'string', multiple: true },
@@ -129,9 +140,16 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`port must be a number from 0 to 65535, not "${portText}"`);
   const host = values.host ?? env.HOST ?? '127.0.0.1';
-  let docker: ConnectionSettings;
+  const callTimeoutMs = whole('--engine-timeout', values['engine-timeout'] ?? env.WHARF_ENGINE_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, 100);
+  let engines: EngineSettings[];
   try {
-    docker = connectionFromEnv(env, { dockerHost: values['docker-host'] });
+    engines = readEngineSettings({
+      flags: values.engine ?? [],
+      list: env.WHARF_ENGINES,
+      env,
+      dockerHost: values['docker-host'],
+      callTimeoutMs,
+    });
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -197,7 +215,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
   return {
     port,
     host,
-    docker,
+    engines,
     access,
     graphiql: !(values['no-graphiql'] ?? env.WHARF_GRAPHIQL === '0'),
     introspection: !(values['no-introspection'] ?? env.WHARF_INTROSPECTION === '0'),

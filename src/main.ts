@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const app = buildApp({
     logger,
     metrics: new WharfMetrics({ processMetrics: true }),
-    docker: config.docker,
+    engines: config.engines,
     access: config.access,
     graphiql: config.graphiql,
     introspection: config.introspection,
@@ -68,9 +68,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const mode = config.access.mode === 'token' ? `token mode, ${config.access.tokens.length} tokens` : `${config.access.mode} mode`;
+  const engines = config.engines.map((engine) =>
+    config.engines.length === 1 ? engine.connection.dockerHost : `${engine.name}=${engine.connection.dockerHost}`,
+  );
   logger.info(
-    { url: address.url, dockerHost: config.docker.dockerHost, mode: config.access.mode },
-    `Wharf listening on ${address.url} (engine: ${config.docker.dockerHost}; ${mode})`,
+    {
+      url: address.url,
+      dockerHost: config.engines[0]?.connection.dockerHost,
+      engines: config.engines.map((engine) => engine.name),
+      mode: config.access.mode,
+    },
+    `Wharf listening on ${address.url} (${engines.length === 1 ? 'engine' : 'engines'}: ${engines.join(', ')}; ${mode})`,
   );
 
   let stopping = false;

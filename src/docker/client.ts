@@ -2,12 +2,17 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
+import { DEFAULT_ENGINE_NAME } from './engine-settings.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
 import { EngineTransport, type RequestObserver, type StreamObserver } from './request.js';
 import { systemApi } from './system.js';
 
 export interface DockerClientOptions {
+  /** The engine's configured name (`local` when only one is configured). */
+  name?: string;
+  /** Errors say which engine failed: on when several engines are configured. */
+  tagErrors?: boolean;
   settings: ConnectionSettings;
   /** Injected for tests and for sharing; made from the settings when absent. */
   dispatcher?: Dispatcher;
@@ -23,13 +28,17 @@ export interface DockerClientOptions {
 export function createDockerClient(options: DockerClientOptions) {
   const ownsDispatcher = !options.dispatcher;
   const dispatcher = options.dispatcher ?? createDispatcher(options.settings);
+  const name = options.name ?? DEFAULT_ENGINE_NAME;
   const transport = new EngineTransport(dispatcher, options.settings, {
+    name,
+    tagErrors: options.tagErrors,
     observe: options.observe,
     observeStreams: options.observeStreams,
     maxAnswerBytes: options.maxAnswerBytes,
   });
   const containers = containersApi(transport);
   return {
+    name,
     settings: options.settings,
     containers,
     images: imagesApi(transport),

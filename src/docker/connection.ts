@@ -21,9 +21,17 @@ export interface ConnectionSettings {
   /** `1.41`, from DOCKER_API_VERSION; negotiated with the engine when absent. */
   apiVersion?: string;
   connectTimeoutMs: number;
-  /** How long an ordinary call may wait for the engine's response headers. */
+  /**
+   * The call timeout: how long a read (a GET, the /_ping) may wait for the engine's response
+   * headers. A dead or black-holed engine costs a listing over several engines no more than this.
+   */
+  callTimeoutMs: number;
+  /** How long a change (a POST or DELETE, which the engine may take its time over) may wait for the response headers. */
   headersTimeoutMs: number;
 }
+
+/** The call timeout when none is configured. */
+export const DEFAULT_CALL_TIMEOUT_MS = 5_000;
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 
@@ -38,16 +46,16 @@ export interface DockerEnv {
 /** Reads DOCKER_HOST & co. the way the docker CLI does; throws on a value it cannot use. */
 export function connectionFromEnv(
   env: DockerEnv,
-  overrides: { dockerHost?: string | undefined; connectTimeoutMs?: number; headersTimeoutMs?: number } = {},
+  overrides: { dockerHost?: string | undefined; callTimeoutMs?: number | undefined; headersTimeoutMs?: number } = {},
 ): ConnectionSettings {
   const dockerHost = overrides.dockerHost || env.DOCKER_HOST || DEFAULT_DOCKER_HOST;
   const apiVersion = env.DOCKER_API_VERSION?.replace(/^v/, '') || undefined;
   if (apiVersion !== undefined && !/^\d+\.\d+$/.test(apiVersion)) {
     throw new Error(`DOCKER_API_VERSION must look like 1.41, not "${env.DOCKER_API_VERSION}"`);
   }
-  const connectTimeoutMs = overrides.connectTimeoutMs ?? 5_000;
+  const callTimeoutMs = overrides.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const headersTimeoutMs = overrides.headersTimeoutMs ?? 60_000;
-  const base = { dockerHost, apiVersion, connectTimeoutMs, headersTimeoutMs };
+  const base = { dockerHost, apiVersion, connectTimeoutMs: callTimeoutMs, callTimeoutMs, headersTimeoutMs };
 
   if (dockerHost.startsWith('unix://') || dockerHost.startsWith('/')) {
     const socketPath = dockerHost.startsWith('/') ? dockerHost : dockerHost.slice('unix://'.length);

@@ -5,6 +5,8 @@ export type EngineErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'DOC
 
 export class EngineError extends Error {
   override readonly name: string = 'EngineError';
+  /** The engine that answered so, when several are configured (a client sees it as `extensions.engine`). */
+  engine: string | undefined;
   constructor(
     readonly code: EngineErrorCode,
     message: string,

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { ConnectionSettings } from './connection.js';
-import { AnswerTooLargeError, EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
+import { AnswerTooLargeError, EngineError, EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -26,6 +26,8 @@ export function endpoint(template: string, params: Readonly<Record<string, strin
 
 /** One engine request as it is reported to observers: labelled by its template, never by its ids. */
 export interface EngineCallEvent {
+  /** The configured name of the engine asked. */
+  engine: string;
   method: string;
   /** The endpoint's template, e.g. `/containers/{id}/json`. */
   endpoint: string;
@@ -71,6 +73,10 @@ export interface StreamResponse {
 export const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 export interface TransportOptions {
+  /** The engine's configured name, for observers; `local` by default. */
+  name?: string | undefined;
+  /** Marks each EngineError with the engine's name: when several engines are configured, an error says which one failed. */
+  tagErrors?: boolean | undefined;
   observe?: RequestObserver | undefined;
   observeStreams?: StreamObserver | undefined;
   /** The most one JSON answer may hold, checked as it is read; DEFAULT_MAX_ANSWER_BYTES by default. */
@@ -81,7 +87,7 @@ export interface TransportOptions {
 export type RequestObserver = CallObserver;
 
 /** Told when a streaming response body opens and when it closes (ended, destroyed or failed); for a gauge of open streams. */
-export type StreamObserver = (event: { method: string; endpoint: string; open: boolean }) => void;
+export type StreamObserver = (event: { engine: string; method: string; endpoint: string; open: boolean }) => void;
 
 interface SharedCall {
   promise: Promise<unknown>;
@@ -98,6 +104,8 @@ export class EngineTransport {
   private readonly observe: RequestObserver | undefined;
   private readonly observeStreams: StreamObserver | undefined;
   private readonly maxAnswerBytes: number;
+  readonly name: string;
+  private readonly tagErrors: boolean;
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -107,6 +115,8 @@ export class EngineTransport {
     this.observe = options.observe;
     this.observeStreams = options.observeStreams;
     this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    this.name = options.name ?? 'local';
+    this.tagErrors = options.tagErrors ?? false;
   }
 
   /** GET /_ping, unversioned. Resolves to the engine's API version; rejects with an EngineError. */
@@ -115,7 +125,7 @@ export class EngineTransport {
     const text = await res.body.text();
     const version = res.headers['api-version'];
     if (res.statusCode !== 200 || text !== 'OK' || typeof version !== 'string') {
-      throw new UnavailableError(`The Docker engine answered /_ping with ${res.statusCode} ${text.slice(0, 200)}`);
+      throw this.tag(new UnavailableError(`The Docker engine answered /_ping with ${res.statusCode} ${text.slice(0, 200)}`));
     }
     return version;
   }
@@ -156,9 +166,10 @@ export class EngineTransport {
     const res = await this.send(req, true, 0);
     const observe = this.observeStreams;
     if (observe && !res.body.closed) {
-      observe({ method: req.method, endpoint: req.endpoint.template, open: true });
+      const labels = { engine: this.name, method: req.method, endpoint: req.endpoint.template };
+      observe({ ...labels, open: true });
       // undici's body auto-destroys: 'close' comes once, after the end, a destroy() or an error.
-      res.body.once('close', () => observe({ method: req.method, endpoint: req.endpoint.template, open: false }));
+      res.body.once('close', () => observe({ ...labels, open: false }));
     }
     return { status: res.statusCode, headers: res.headers, body: res.body };
   }
@@ -169,12 +180,18 @@ export class EngineTransport {
       await res.body.dump();
       return undefined as T;
     }
-    const text = await this.readBounded(req, res);
+    const text = await this.readBounded(req, res).catch((error: unknown) => Promise.reject(this.tag(error)));
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new EngineFailure(`The Docker engine answered ${res.statusCode} with a body that is not JSON`, res.statusCode);
+      throw this.tag(new EngineFailure(`The Docker engine answered ${res.statusCode} with a body that is not JSON`, res.statusCode));
     }
+  }
+
+  /** The error, marked with this engine's name when errors are to say which engine failed. */
+  private tag(error: unknown): unknown {
+    if (this.tagErrors && error instanceof EngineError) error.engine ??= this.name;
+    return error;
   }
 
   /**
@@ -259,22 +276,23 @@ export class EngineTransport {
         headers: req.json === undefined ? {} : { 'content-type': 'application/json' },
         body: req.json === undefined ? null : JSON.stringify(req.json),
         signal: req.signal ?? null,
-        headersTimeout: req.headersTimeoutMs ?? this.settings.headersTimeoutMs,
+        headersTimeout: req.headersTimeoutMs ?? (req.method === 'GET' ? this.settings.callTimeoutMs : this.settings.headersTimeoutMs),
         ...(bodyTimeout === undefined ? {} : { bodyTimeout }),
       });
     } catch (error) {
       this.report(req, 'error', started);
-      throw fromTransportError(error);
+      throw this.tag(fromTransportError(error));
     }
     this.report(req, res.statusCode, started);
     const ok = (res.statusCode >= 200 && res.statusCode < 300) || (req.alsoOk?.includes(res.statusCode) ?? false);
     if (!versioned || ok) return res;
-    throw errorForStatus(res.statusCode, await readErrorMessage(res));
+    throw this.tag(errorForStatus(res.statusCode, await readErrorMessage(res)));
   }
 
   private report(req: EngineRequest, status: number | 'error', started: number): void {
     if (!this.observe && !req.observe) return;
     const event: EngineCallEvent = {
+      engine: this.name,
       method: req.method,
       endpoint: req.endpoint.template,
       path: req.endpoint.path,

@@ -1,7 +1,8 @@
 // The Pothos builder: the context type, the scalars and the plugins. It defines no types.
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { DockerClient } from '../docker/client.js';
+import type { GraphQLError } from 'graphql';
+import type { EngineSet } from '../docker/engine-set.js';
 import type { EngineCall } from '../docker/request.js';
 import { scopesFor, type Principal } from './access.js';
 import type { AnswerBounds } from './answer-bounds.js';
@@ -12,8 +13,14 @@ import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars.js';
 
 /** What every resolver gets, fresh for each operation, whatever its transport. */
 export interface SchemaContext {
-  docker: DockerClient;
+  /** Every configured engine, by name. */
+  engines: EngineSet;
   loaders: Loaders;
+  /**
+   * One error per engine that failed its part of a listing over several engines; the gateway adds
+   * them to the operation's errors beside the others' data.
+   */
+  partialErrors: GraphQLError[];
   /**
    * Handed to every engine call made for this operation: its signal aborts when the client goes
    * away (or a stop ends a subscription), and its observer records the calls for the operation's log line.

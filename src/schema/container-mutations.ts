@@ -1,6 +1,7 @@
 // The lifecycle mutations: create, start, stop, restart, kill, pause, unpause, rename, remove.
 import type { ContainerCreateWire, HostConfigWire, PortBindingWire } from '../docker/types.js';
 import { EngineError } from '../docker/errors.js';
+import type { DockerClient } from '../docker/client.js';
 import type { EngineCall } from '../docker/request.js';
 import { builder, type SchemaContext } from './builder.js';
 import { ContainerRef, normalizeRef, requireContainer } from './container.js';
@@ -80,6 +81,7 @@ const CreateContainerInput = builder.inputType('CreateContainerInput', {
   fields: (t) => ({
     image: t.string({ required: true }),
     name: t.string(),
+    engine: t.string({ description: 'The engine to create it on; the first configured one by default.' }),
     cmd: t.stringList(),
     entrypoint: t.stringList(),
     env: t.stringList({ description: '"KEY=value"' }),
@@ -182,20 +184,15 @@ function omitUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The container behind a reference, or NOT_FOUND. */
-async function resolveId(ctx: SchemaContext, ref: string): Promise<string> {
-  return (await requireContainer(ctx, ref)).Id;
-}
-
-/** Runs one lifecycle action and answers with the container as the engine reports it afterwards. */
+/** Runs one lifecycle action on the container's engine and answers with the container as that engine reports it afterwards. */
 async function lifecycle(
   ctx: SchemaContext,
   ref: string,
-  action: (id: string, call: EngineCall) => Promise<void>,
+  action: (containers: DockerClient['containers'], id: string, call: EngineCall) => Promise<void>,
 ): Promise<ContainerSource> {
-  const id = await resolveId(ctx, ref);
-  await action(id, ctx.engineCall);
-  return fromInspect(await ctx.loaders.refresh(id));
+  const { engine, inspect } = await requireContainer(ctx, ref);
+  await action(engine.containers, inspect.Id, ctx.engineCall);
+  return fromInspect(engine, await ctx.loaders.of(engine).refresh(inspect.Id));
 }
 
 function checkTimeout(timeout: number | null | undefined): number | undefined {
@@ -213,18 +210,19 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const body = createBody(input);
       if (ctx.createPolicy) enforceCreatePolicy(body, ctx.createPolicy);
-      const created = await ctx.docker.containers.create(body, input.name ?? undefined, ctx.engineCall);
+      const engine = input.engine == null ? ctx.engines.first : ctx.engines.require(input.engine);
+      const created = await engine.containers.create(body, input.name ?? undefined, ctx.engineCall);
       if (input.start) {
         try {
-          await ctx.docker.containers.start(created.Id, ctx.engineCall);
+          await engine.containers.start(created.Id, ctx.engineCall);
         } catch (error) {
           // Not left half-made: a container that cannot start is removed, and the client told why.
-          await ctx.docker.containers.remove(created.Id, { force: true, volumes: true }).catch(() => undefined);
+          await engine.containers.remove(created.Id, { force: true, volumes: true }).catch(() => undefined);
           if (!(error instanceof EngineError)) throw error;
           throw codedError(error.code, `The container was created but failed to start, and was removed: ${error.message}`);
         }
       }
-      return fromInspect(await ctx.loaders.refresh(created.Id));
+      return fromInspect(engine, await ctx.loaders.of(engine).refresh(created.Id));
     },
   }),
   startContainer: t.field({
@@ -232,7 +230,7 @@ builder.mutationFields((t) => ({
     authScopes: { operator: true },
     description: 'Already running: no error.',
     args: { id: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.start(id, o)),
+    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (containers, id, o) => containers.start(id, o)),
   }),
   stopContainer: t.field({
     type: ContainerRef,
@@ -241,7 +239,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.string({ required: true }), timeout: t.arg.int() },
     resolve: (_root, args, ctx) => {
       const timeout = checkTimeout(args.timeout);
-      return lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.stop(id, timeout, o));
+      return lifecycle(ctx, args.id, (containers, id, o) => containers.stop(id, timeout, o));
     },
   }),
   restartContainer: t.field({
@@ -250,7 +248,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.string({ required: true }), timeout: t.arg.int() },
     resolve: (_root, args, ctx) => {
       const timeout = checkTimeout(args.timeout);
-      return lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.restart(id, timeout, o));
+      return lifecycle(ctx, args.id, (containers, id, o) => containers.restart(id, timeout, o));
     },
   }),
   killContainer: t.field({
@@ -262,20 +260,20 @@ builder.mutationFields((t) => ({
       if (args.signal != null && !/^(SIG)?[A-Z0-9+-]+$|^\d+$/i.test(args.signal)) {
         throw badInput(`Invalid signal: ${args.signal}`);
       }
-      return lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.kill(id, args.signal ?? undefined, o));
+      return lifecycle(ctx, args.id, (containers, id, o) => containers.kill(id, args.signal ?? undefined, o));
     },
   }),
   pauseContainer: t.field({
     type: ContainerRef,
     authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.pause(id, o)),
+    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (containers, id, o) => containers.pause(id, o)),
   }),
   unpauseContainer: t.field({
     type: ContainerRef,
     authScopes: { operator: true },
     args: { id: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.unpause(id, o)),
+    resolve: (_root, args, ctx) => lifecycle(ctx, args.id, (containers, id, o) => containers.unpause(id, o)),
   }),
   renameContainer: t.field({
     type: ContainerRef,
@@ -284,7 +282,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       const name = normalizeRef(args.name);
       if (!name) throw badInput('name must not be empty');
-      return lifecycle(ctx, args.id, (id, o) => ctx.docker.containers.rename(id, name, o));
+      return lifecycle(ctx, args.id, (containers, id, o) => containers.rename(id, name, o));
     },
   }),
   removeContainer: t.field({
@@ -297,9 +295,9 @@ builder.mutationFields((t) => ({
       volumes: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = await resolveId(ctx, args.id);
-      await ctx.docker.containers.remove(id, { force: args.force ?? false, volumes: args.volumes ?? false }, ctx.engineCall);
-      return id;
+      const { engine, inspect } = await requireContainer(ctx, args.id);
+      await engine.containers.remove(inspect.Id, { force: args.force ?? false, volumes: args.volumes ?? false }, ctx.engineCall);
+      return inspect.Id;
     },
   }),
 }));

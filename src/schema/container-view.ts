@@ -1,8 +1,10 @@
 // A container's summary fields, read from the list entry when there is one, else derived from inspect as the engine derives them.
+import type { DockerClient } from '../docker/client.js';
 import type { ContainerInspectWire, ContainerSummary, ContainerStateWire, PortSummary } from '../docker/types.js';
 
-/** What backs the GraphQL Container: its id, its summary, and the inspect document when it is known. */
+/** What backs the GraphQL Container: its engine, its id, its summary, and the inspect document when it is known. */
 export interface ContainerSource {
+  engine: DockerClient;
   id: string;
   view: ContainerView;
   inspect?: ContainerInspectWire;
@@ -21,8 +23,9 @@ export interface ContainerView {
   ports: PortSummary[];
 }
 
-export function fromSummary(summary: ContainerSummary): ContainerSource {
+export function fromSummary(engine: DockerClient, summary: ContainerSummary): ContainerSource {
   return {
+    engine,
     id: summary.Id,
     view: {
       names: summary.Names.map(stripSlash),
@@ -38,8 +41,9 @@ export function fromSummary(summary: ContainerSummary): ContainerSource {
   };
 }
 
-export function fromInspect(inspect: ContainerInspectWire, now = Date.now()): ContainerSource {
+export function fromInspect(engine: DockerClient, inspect: ContainerInspectWire, now = Date.now()): ContainerSource {
   return {
+    engine,
     id: inspect.Id,
     inspect,
     view: {

@@ -26,10 +26,14 @@ export function badInput(message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', message);
 }
 
-/** An EngineError as the GraphQLError a client sees; anything else is returned as it came. */
+/**
+ * An EngineError as the GraphQLError a client sees, with `extensions.engine` when several engines
+ * are configured; anything else is returned as it came.
+ */
 export function toClientError(error: unknown): unknown {
-  if (error instanceof EngineError) return codedError(error.code, error.message);
-  return error;
+  if (!(error instanceof EngineError)) return error;
+  if (error.engine === undefined) return codedError(error.code, error.message);
+  return new GraphQLError(error.message, { extensions: { code: error.code, engine: error.engine } });
 }
 
 /**

@@ -1,19 +1,20 @@
-// Per-operation batching: one inspect per container per operation, fanned out with bounded concurrency.
+// Per-operation batching, per engine: one inspect per container per operation, fanned out with bounded concurrency.
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { DockerClient } from '../docker/client.js';
+import type { EngineSet } from '../docker/engine-set.js';
 import { NotFoundError } from '../docker/errors.js';
 import type { EngineCall } from '../docker/request.js';
-import type { ContainerInspectWire } from '../docker/types.js';
+import type { ContainerInspectWire, VersionWire } from '../docker/types.js';
 
-/** How many engine calls one operation may have in flight for its nested fields. */
+/** How many engine calls one operation may have in flight for its nested fields, on each engine. */
 export const FAN_OUT_CONCURRENCY = 8;
 
 const FULL_ID = /^[0-9a-f]{64}$/;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-export function createLoaders(docker: DockerClient, call: EngineCall) {
+function engineLoaders(docker: DockerClient, call: EngineCall) {
   const limit = pLimit(FAN_OUT_CONCURRENCY);
   const inspect = (ref: string) => limit(() => docker.containers.inspect(ref, call));
 
@@ -49,7 +50,27 @@ export function createLoaders(docker: DockerClient, call: EngineCall) {
     return refs.map((ref) => results.get(ref) as ContainerInspectWire | Error);
   });
 
+  let version: Promise<VersionWire> | undefined;
+  let ping: Promise<string> | undefined;
+  const reported = new WeakSet<object>();
   return {
+    /** True the first time an error is offered: several fields that share one failed call report it once. */
+    firstReport(error: unknown): boolean {
+      if (typeof error !== 'object' || error === null) return true;
+      if (reported.has(error)) return false;
+      reported.add(error);
+      return true;
+    },
+    /** GET /version, once per operation. */
+    version(): Promise<VersionWire> {
+      version ??= docker.system.version(call);
+      return version;
+    },
+    /** GET /_ping, once per operation; resolves to the API version. */
+    ping(): Promise<string> {
+      ping ??= docker.system.ping(call);
+      return ping;
+    },
     /** Runs an engine call under the operation's fan-out limit. */
     limit,
     /** Inspect by full id. */
@@ -71,6 +92,35 @@ export function createLoaders(docker: DockerClient, call: EngineCall) {
       const fresh = await docker.containers.inspect(id, call);
       byRef.prime(id, fresh);
       return fresh;
+    },
+  };
+}
+
+export type EngineLoaders = ReturnType<typeof engineLoaders>;
+
+/** A container found by reference, with the engine that has it. */
+export interface LocatedContainer {
+  engine: DockerClient;
+  inspect: ContainerInspectWire;
+}
+
+/** One operation's loaders: made for an engine the first time the operation asks it something. */
+export function createLoaders(engines: EngineSet, call: EngineCall) {
+  const perEngine = new Map<DockerClient, EngineLoaders>();
+  const of = (engine: DockerClient): EngineLoaders => {
+    let loaders = perEngine.get(engine);
+    if (!loaders) {
+      loaders = engineLoaders(engine, call);
+      perEngine.set(engine, loaders);
+    }
+    return loaders;
+  };
+  return {
+    of,
+    /** The container a reference (`web`, an id or prefix, `edge/web`) names, on whichever engine has it; null when none. */
+    async locate(ref: string): Promise<LocatedContainer | null> {
+      const located = await engines.locate(ref, (engine, bare) => of(engine).find(bare));
+      return located && { engine: located.engine, inspect: located.found };
     },
   };
 }

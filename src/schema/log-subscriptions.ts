@@ -12,8 +12,8 @@ const MAX_BATCH_DELAY_MS = 60_000;
 
 async function followLog(ctx: SchemaContext, args: LogSelection & { id: string }): Promise<AsyncIterableIterator<LogRecord[]>> {
   const query = logQuery(args);
-  const inspect = await requireContainer(ctx, args.id);
-  return ctx.docker.logs.follow(inspect.Id, inspect.Config.Tty, { ...query, running: inspect.State.Running }, ctx.engineCall);
+  const { engine, inspect } = await requireContainer(ctx, args.id);
+  return engine.logs.follow(inspect.Id, inspect.Config.Tty, { ...query, running: inspect.State.Running }, ctx.engineCall);
 }
 
 /** The arguments both log subscriptions take, as containerLogs names them. */

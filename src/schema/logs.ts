@@ -52,8 +52,8 @@ builder.objectField(ContainerRef, 'logs', (t) =>
     resolve: async (container, args, ctx) => {
       const query = logQuery(args);
       if (!query.stdout && !query.stderr) return [];
-      const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
-      const body = await ctx.docker.containers.logs(container.id, query, ctx.engineCall);
+      const inspect = container.inspect ?? (await ctx.loaders.of(container.engine).inspect(container.id));
+      const body = await container.engine.containers.logs(container.id, query, ctx.engineCall);
       return readLogLines(body, inspect.Config.Tty, logBound(ctx.answerBounds));
     },
   }),

@@ -88,9 +88,10 @@ builder.objectField(ContainerRef, 'stats', (t) =>
     nullable: true,
     description: 'One sample (GET /containers/{id}/stats?stream=false); null when the container is not running.',
     resolve: async (container, _args, ctx) => {
-      const inspect = container.inspect ?? (await ctx.loaders.inspect(container.id));
+      const loaders = ctx.loaders.of(container.engine);
+      const inspect = container.inspect ?? (await loaders.inspect(container.id));
       if (!inspect.State.Running) return null;
-      const sample = await ctx.loaders.limit(() => ctx.docker.containers.statsOnce(container.id, ctx.engineCall));
+      const sample = await loaders.limit(() => container.engine.containers.statsOnce(container.id, ctx.engineCall));
       return isStopped(sample) ? null : statsView(sample);
     },
   }),
@@ -102,9 +103,9 @@ builder.subscriptionField('containerStats', (t) =>
     description: 'docker stats: one sample per engine tick; completes when the container stops.',
     args: { id: t.arg.string({ required: true }) },
     subscribe: async (_root, args, ctx) => {
-      const inspect = await requireContainer(ctx, args.id);
+      const { engine, inspect } = await requireContainer(ctx, args.id);
       const samples = await ndjsonStream<StatsWire>(
-        (signal) => ctx.docker.containers.stats(inspect.Id, { signal, observe: ctx.engineCall.observe }),
+        (signal) => engine.containers.stats(inspect.Id, { signal, observe: ctx.engineCall.observe }),
         ctx.engineCall.signal,
       );
       return untilStopped(samples);

@@ -56,6 +56,10 @@ builder.objectField(ContainerRef, 'top', (t) =>
     description: 'GET /containers/{id}/top; psArgs are passed to ps (default -ef).',
     args: { psArgs: t.arg.string() },
     resolve: async (container, args, ctx) =>
-      parseTop(await ctx.loaders.limit(() => ctx.docker.containers.top(container.id, args.psArgs ?? undefined, ctx.engineCall))),
+      parseTop(
+        await ctx.loaders
+          .of(container.engine)
+          .limit(() => container.engine.containers.top(container.id, args.psArgs ?? undefined, ctx.engineCall)),
+      ),
   }),
 );

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createDockerClient, type DockerClient } from '../docker/client.js';
 import type { ConnectionSettings } from '../docker/connection.js';
+import { EngineSet } from '../docker/engine-set.js';
+import { DEFAULT_ENGINE_NAME, type EngineSettings } from '../docker/engine-settings.js';
 import type { FollowLimits } from '../docker/log-follow.js';
 import type { RequestObserver } from '../docker/request.js';
 import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from '../schema/answer-bounds.js';
@@ -23,7 +25,10 @@ import { WharfMetrics } from './observability/metrics.js';
 import { OperationLog } from './observability/operation-log.js';
 
 export interface AppOptions {
-  docker: ConnectionSettings;
+  /** The engines to drive, in order; when absent, the one engine `local` of `docker`. */
+  engines?: readonly EngineSettings[];
+  /** The one engine's settings, when `engines` is not given. */
+  docker?: ConnectionSettings;
   /** Local mode (every right, no tokens) unless said otherwise. */
   access?: AccessConfig;
   observeEngine?: RequestObserver;
@@ -50,6 +55,9 @@ export interface AppOptions {
 
 export interface WharfApp {
   server: Server;
+  /** Every configured engine's client. */
+  engines: EngineSet;
+  /** The first configured engine's client. */
   docker: DockerClient;
   yoga: WharfYoga;
   access: AccessControl;
@@ -71,23 +79,30 @@ export function buildApp(options: AppOptions): WharfApp {
   const operationLog = new OperationLog(logger, metrics);
   const observeEngine = options.observeEngine;
   const answerBounds: AnswerBounds = { ...DEFAULT_ANSWER_BOUNDS, ...options.answerBounds };
-  const docker = createDockerClient({
-    settings: options.docker,
-    maxAnswerBytes: answerBounds.answerBytes,
-    observe: observeEngine
-      ? (event) => {
-          operationLog.observeEngine(event);
-          observeEngine(event);
-        }
-      : operationLog.observeEngine,
-    observeStreams: (event) => metrics.upstreamStream(event),
-    ...(options.followLimits ? { followLimits: options.followLimits } : {}),
-  });
+  const settings = engineList(options);
+  const engines = new EngineSet(
+    settings.map(({ name, connection }) =>
+      createDockerClient({
+        name,
+        settings: connection,
+        tagErrors: settings.length > 1,
+        maxAnswerBytes: answerBounds.answerBytes,
+        observe: observeEngine
+          ? (event) => {
+              operationLog.observeEngine(event);
+              observeEngine(event);
+            }
+          : operationLog.observeEngine,
+        observeStreams: (event) => metrics.upstreamStream(event),
+        ...(options.followLimits ? { followLimits: options.followLimits } : {}),
+      }),
+    ),
+  );
   const access = new AccessControl(options.access ?? { mode: 'local' });
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
   const open = new OpenOperations(operationLog.observeOperationCall);
-  const yoga = createWharfYoga(docker, {
+  const yoga = createWharfYoga(engines, {
     access,
     graphiql,
     introspection: options.introspection ?? true,
@@ -99,7 +114,7 @@ export function buildApp(options: AppOptions): WharfApp {
     logger,
   });
   const routes = routeTable({
-    docker,
+    engines,
     yoga,
     metrics,
     open,
@@ -134,7 +149,8 @@ export function buildApp(options: AppOptions): WharfApp {
   let closing: Promise<void> | undefined;
   return {
     server,
-    docker,
+    engines,
+    docker: engines.first,
     yoga,
     access,
     routes,
@@ -168,9 +184,15 @@ export function buildApp(options: AppOptions): WharfApp {
         }
         server.closeAllConnections();
         await closed;
-        await docker.close();
+        await engines.close();
       })();
       return closing;
     },
   };
+}
+
+function engineList(options: AppOptions): readonly EngineSettings[] {
+  if (options.engines?.length) return options.engines;
+  if (!options.docker) throw new Error('buildApp needs engines or docker settings');
+  return [{ name: DEFAULT_ENGINE_NAME, connection: options.docker }];
 }

@@ -44,6 +44,14 @@ type Documents = {
     "mutation DownStart($id: String!) { startContainer(id: $id) { id state } }": typeof types.DownStartDocument,
     "\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n": typeof types.EngineVersionDocument,
     "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n": typeof types.ListContainerIdsDocument,
+    "\n  query EngineContainers($engine: String) {\n    containers(all: true, engine: $engine) { id name createdAt engine { name } }\n  }\n": typeof types.EngineContainersDocument,
+    "\n  query EngineContainer($id: String!) {\n    container(id: $id) { id name engine { name } inspect { raw } }\n  }\n": typeof types.EngineContainerDocument,
+    "\n  query EngineList { engines { name reachable version apiVersion } }\n": typeof types.EngineListDocument,
+    "\n  query OneEngine($name: String) { engine(name: $name) { name version } }\n": typeof types.OneEngineDocument,
+    "\n  mutation EngineStop($id: String!) { stopContainer(id: $id, timeout: 0) { id state engine { name } } }\n": typeof types.EngineStopDocument,
+    "\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n": typeof types.EngineCreateDocument,
+    "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": typeof types.EngineLogsDocument,
+    "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": typeof types.EngineEventsDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": typeof types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsRestartDocument,
@@ -139,6 +147,14 @@ const documents: Documents = {
     "mutation DownStart($id: String!) { startContainer(id: $id) { id state } }": types.DownStartDocument,
     "\n  query EngineVersion {\n    engine { version apiVersion os arch kernelVersion }\n  }\n": types.EngineVersionDocument,
     "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n": types.ListContainerIdsDocument,
+    "\n  query EngineContainers($engine: String) {\n    containers(all: true, engine: $engine) { id name createdAt engine { name } }\n  }\n": types.EngineContainersDocument,
+    "\n  query EngineContainer($id: String!) {\n    container(id: $id) { id name engine { name } inspect { raw } }\n  }\n": types.EngineContainerDocument,
+    "\n  query EngineList { engines { name reachable version apiVersion } }\n": types.EngineListDocument,
+    "\n  query OneEngine($name: String) { engine(name: $name) { name version } }\n": types.OneEngineDocument,
+    "\n  mutation EngineStop($id: String!) { stopContainer(id: $id, timeout: 0) { id state engine { name } } }\n": types.EngineStopDocument,
+    "\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n": types.EngineCreateDocument,
+    "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": types.EngineLogsDocument,
+    "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": types.EngineEventsDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsRestartDocument,
@@ -338,6 +354,38 @@ export function graphql(source: "\n  query EngineVersion {\n    engine { version
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n"): (typeof documents)["\n  query ListContainerIds {\n    containers(all: true) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineContainers($engine: String) {\n    containers(all: true, engine: $engine) { id name createdAt engine { name } }\n  }\n"): (typeof documents)["\n  query EngineContainers($engine: String) {\n    containers(all: true, engine: $engine) { id name createdAt engine { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineContainer($id: String!) {\n    container(id: $id) { id name engine { name } inspect { raw } }\n  }\n"): (typeof documents)["\n  query EngineContainer($id: String!) {\n    container(id: $id) { id name engine { name } inspect { raw } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineList { engines { name reachable version apiVersion } }\n"): (typeof documents)["\n  query EngineList { engines { name reachable version apiVersion } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OneEngine($name: String) { engine(name: $name) { name version } }\n"): (typeof documents)["\n  query OneEngine($name: String) { engine(name: $name) { name version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EngineStop($id: String!) { stopContainer(id: $id, timeout: 0) { id state engine { name } } }\n"): (typeof documents)["\n  mutation EngineStop($id: String!) { stopContainer(id: $id, timeout: 0) { id state engine { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n"): (typeof documents)["\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n"): (typeof documents)["\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n"): (typeof documents)["\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

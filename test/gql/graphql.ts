@@ -24,6 +24,8 @@ export type ContainerState =
 
 export type CreateContainerInput = {
   cmd?: Array<string> | null | undefined;
+  /** The engine to create it on; the first configured one by default. */
+  engine?: string | null | undefined;
   entrypoint?: Array<string> | null | undefined;
   /** "KEY=value" */
   env?: Array<string> | null | undefined;
@@ -305,7 +307,7 @@ export type DownContainerQuery = { container: { id: string, state: ContainerStat
 export type DownEngineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DownEngineQuery = { engine: { version: string, apiVersion: string } };
+export type DownEngineQuery = { engine: { version: string | null, apiVersion: string | null } };
 
 export type DownLogsQueryVariables = Exact<{
   id: string;
@@ -324,12 +326,66 @@ export type DownStartMutation = { startContainer: { id: string, state: Container
 export type EngineVersionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EngineVersionQuery = { engine: { version: string, apiVersion: string, os: string, arch: string, kernelVersion: string } };
+export type EngineVersionQuery = { engine: { version: string | null, apiVersion: string | null, os: string | null, arch: string | null, kernelVersion: string | null } };
 
 export type ListContainerIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ListContainerIdsQuery = { containers: Array<{ id: string }> };
+
+export type EngineContainersQueryVariables = Exact<{
+  engine?: string | null | undefined;
+}>;
+
+
+export type EngineContainersQuery = { containers: Array<{ id: string, name: string, createdAt: string, engine: { name: string } }> };
+
+export type EngineContainerQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EngineContainerQuery = { container: { id: string, name: string, engine: { name: string }, inspect: { raw: unknown } } | null };
+
+export type EngineListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EngineListQuery = { engines: Array<{ name: string, reachable: boolean, version: string | null, apiVersion: string | null }> };
+
+export type OneEngineQueryVariables = Exact<{
+  name?: string | null | undefined;
+}>;
+
+
+export type OneEngineQuery = { engine: { name: string, version: string | null } };
+
+export type EngineStopMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EngineStopMutation = { stopContainer: { id: string, state: ContainerState, engine: { name: string } } };
+
+export type EngineCreateMutationVariables = Exact<{
+  input: CreateContainerInput;
+}>;
+
+
+export type EngineCreateMutation = { createContainer: { id: string, name: string, engine: { name: string } } };
+
+export type EngineLogsSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EngineLogsSubscription = { containerLogs: { message: string } };
+
+export type EngineEventsSubscriptionVariables = Exact<{
+  filters?: EventFilters | null | undefined;
+}>;
+
+
+export type EngineEventsSubscription = { events: { action: string, actorId: string, engine: { name: string } } };
 
 export type ErrorsStartMutationVariables = Exact<{
   id: string;
@@ -433,7 +489,7 @@ export type ErrorsContainerQuery = { container: { id: string, inspect: { path: s
 export type ErrorsEngineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ErrorsEngineQuery = { engine: { version: string, apiVersion: string } };
+export type ErrorsEngineQuery = { engine: { version: string | null, apiVersion: string | null } };
 
 export type ContainerExportUrlQueryVariables = Exact<{
   id: string;
@@ -447,7 +503,7 @@ export type HardeningDashboardQueryVariables = Exact<{
 }>;
 
 
-export type HardeningDashboardQuery = { engine: { version: string, apiVersion: string, os: string, arch: string, kernelVersion: string }, containers: Array<{ id: string, shortId: string, name: string, image: string, state: ContainerState, status: string, createdAt: string, labels: Array<{ key: string, value: string }>, ports: Array<{ ip: string | null, privatePort: number, publicPort: number | null, type: string }>, stats: { cpuPercent: number, memoryUsage: number, memoryLimit: number, memoryPercent: number, networkRxBytes: number, networkTxBytes: number } | null, inspect: { restartCount: number, state: { status: string, running: boolean, paused: boolean, exitCode: number, startedAt: string | null, finishedAt: string | null }, config: { image: string, cmd: Array<string> | null, env: Array<string> }, hostConfig: { networkMode: string, privileged: boolean, restartPolicy: { name: string, maximumRetryCount: number } }, mounts: Array<{ type: string, source: string, destination: string, rw: boolean }> } }> };
+export type HardeningDashboardQuery = { engine: { version: string | null, apiVersion: string | null, os: string | null, arch: string | null, kernelVersion: string | null }, containers: Array<{ id: string, shortId: string, name: string, image: string, state: ContainerState, status: string, createdAt: string, labels: Array<{ key: string, value: string }>, ports: Array<{ ip: string | null, privatePort: number, publicPort: number | null, type: string }>, stats: { cpuPercent: number, memoryUsage: number, memoryLimit: number, memoryPercent: number, networkRxBytes: number, networkTxBytes: number } | null, inspect: { restartCount: number, state: { status: string, running: boolean, paused: boolean, exitCode: number, startedAt: string | null, finishedAt: string | null }, config: { image: string, cmd: Array<string> | null, env: Array<string> }, hostConfig: { networkMode: string, privileged: boolean, restartPolicy: { name: string, maximumRetryCount: number } }, mounts: Array<{ type: string, source: string, destination: string, rw: boolean }> } }> };
 
 export type InspectBasicsQueryVariables = Exact<{
   id: string;
@@ -831,6 +887,14 @@ export const DownLogsDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const DownStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DownStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<DownStartMutation, DownStartMutationVariables>;
 export const EngineVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EngineVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"apiVersion"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"arch"}},{"kind":"Field","name":{"kind":"Name","value":"kernelVersion"}}]}}]}}]} as unknown as DocumentNode<EngineVersionQuery, EngineVersionQueryVariables>;
 export const ListContainerIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListContainerIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"all"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ListContainerIdsQuery, ListContainerIdsQueryVariables>;
+export const EngineContainersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EngineContainers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"engine"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"all"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"engine"},"value":{"kind":"Variable","name":{"kind":"Name","value":"engine"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EngineContainersQuery, EngineContainersQueryVariables>;
+export const EngineContainerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EngineContainer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"container"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inspect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]}}]}}]} as unknown as DocumentNode<EngineContainerQuery, EngineContainerQueryVariables>;
+export const EngineListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EngineList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"engines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"reachable"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"apiVersion"}}]}}]}}]} as unknown as DocumentNode<EngineListQuery, EngineListQueryVariables>;
+export const OneEngineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OneEngine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"engine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<OneEngineQuery, OneEngineQueryVariables>;
+export const EngineStopDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EngineStop"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeout"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EngineStopMutation, EngineStopMutationVariables>;
+export const EngineCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EngineCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateContainerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EngineCreateMutation, EngineCreateMutationVariables>;
+export const EngineLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"EngineLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<EngineLogsSubscription, EngineLogsSubscriptionVariables>;
+export const EngineEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"EngineEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilters"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"engine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<EngineEventsSubscription, EngineEventsSubscriptionVariables>;
 export const ErrorsStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ErrorsStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ErrorsStartMutation, ErrorsStartMutationVariables>;
 export const ErrorsStopDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ErrorsStop"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeout"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeout"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeout"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ErrorsStopMutation, ErrorsStopMutationVariables>;
 export const ErrorsRestartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ErrorsRestart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeout"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restartContainer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeout"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeout"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ErrorsRestartMutation, ErrorsRestartMutationVariables>;

@@ -13,9 +13,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function client(dockerHost: string, headersTimeoutMs = 5_000): DockerClient {
+function client(dockerHost: string, callTimeoutMs = 5_000): DockerClient {
   const made = createDockerClient({
-    settings: connectionFromEnv({ DOCKER_HOST: dockerHost, DOCKER_API_VERSION: '1.41' }, { headersTimeoutMs }),
+    settings: connectionFromEnv({ DOCKER_HOST: dockerHost, DOCKER_API_VERSION: '1.41' }, { callTimeoutMs }),
   });
   cleanups.push(() => made.close());
   return made;
@@ -75,7 +75,7 @@ describe('no engine behind the address', () => {
 });
 
 describe('an engine that takes the connection and never answers', () => {
-  it('is DOCKER_UNAVAILABLE once the headers timeout passes', async () => {
+  it('is DOCKER_UNAVAILABLE once the call timeout passes', async () => {
     const docker = client(`tcp://127.0.0.1:${await silentServer()}`, 300);
     const error = await docker.containers.inspect('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnavailableError);

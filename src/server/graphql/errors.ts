@@ -11,7 +11,7 @@ export function maskError(error: unknown, message: string): Error {
   const original = graphQLError?.originalError ?? error;
   if (original instanceof EngineError) {
     const mapped = toClientError(original) as GraphQLError;
-    return located(graphQLError, mapped.message, { code: mapped.extensions.code });
+    return located(graphQLError, mapped.message, mapped.extensions);
   }
   // A GraphQLError raised on purpose (by graphql-js for the request, or by a resolver with a code): kept, with a code.
   if (graphQLError && (!graphQLError.originalError || graphQLError.originalError instanceof GraphQLError)) {

@@ -1,13 +1,14 @@
 // The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
 import type { Logger } from 'pino';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { DockerClient } from '../../docker/client.js';
+import type { EngineSet } from '../../docker/engine-set.js';
 import type { AnswerBounds } from '../../schema/answer-bounds.js';
 import { schema, type SchemaContext } from '../../schema/index.js';
 import type { AccessControl } from '../auth/access.js';
 import { useAuditLog, type AuditSink } from '../observability/audit.js';
 import { createContext } from './context.js';
 import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
+import { usePartialErrors } from './partial-errors.js';
 import { usePlannedSubscriptionEvents } from './subscription-fast-path/plugin.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { useStreamingSubscriptions } from './streaming-subscriptions.js';
@@ -30,7 +31,7 @@ export interface YogaOptions {
   logger: Logger;
 }
 
-export function createWharfYoga(docker: DockerClient, options: YogaOptions): WharfYoga {
+export function createWharfYoga(engines: EngineSet, options: YogaOptions): WharfYoga {
   return createYoga<ServerContext, SchemaContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -54,6 +55,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     plugins: [
       ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),
       useContractErrorCodes(),
+      usePartialErrors(),
       usePlannedSubscriptionEvents(),
       useAuditLog(options.audit),
       ...(options.plugins ?? []),
@@ -61,7 +63,7 @@ export function createWharfYoga(docker: DockerClient, options: YogaOptions): Wha
     ],
     logging: yogaLogger(options.logger),
     context: ({ operation }: ServerContext) =>
-      createContext(docker, operation, { createPolicy: options.access.createPolicy, answerBounds: options.answerBounds }),
+      createContext(engines, operation, { createPolicy: options.access.createPolicy, answerBounds: options.answerBounds }),
   });
 }
 

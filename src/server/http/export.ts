@@ -1,13 +1,13 @@
-// GET /containers/{id}/export: the container's filesystem as a tar, streamed from the engine as it comes.
+// GET /containers/{id}/export (or /containers/{engine}/{id}/export): the container's filesystem as a tar, streamed from its engine as it comes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { DockerClient } from '../../docker/client.js';
-import { isAbortError } from '../../docker/errors.js';
+import type { EngineSet } from '../../docker/engine-set.js';
+import { isAbortError, NotFoundError } from '../../docker/errors.js';
 import { sendError, sendFailure } from './respond.js';
 import type { RequestContext } from './route.js';
 import type { OpenOperations } from '../open-operations.js';
 
-export function exportRoute(docker: DockerClient, open: OpenOperations) {
+export function exportRoute(engines: EngineSet, open: OpenOperations) {
   return (req: IncomingMessage, res: ServerResponse, { params: [encodedId = ''] }: RequestContext): void => {
     let id: string;
     try {
@@ -22,18 +22,24 @@ export function exportRoute(docker: DockerClient, open: OpenOperations) {
       return;
     }
     // A stop lets a download in progress finish.
-    open.trackDownload(exportContainer(docker, id, req, res));
+    open.trackDownload(exportContainer(engines, id, req, res));
   };
 }
 
 /** Streams the engine's tar straight through; a client that goes away aborts the engine request. */
-async function exportContainer(docker: DockerClient, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function exportContainer(engines: EngineSet, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   res.once('close', abort);
   try {
-    const inspect = await docker.containers.inspect(id.replace(/^\//, ''), { signal: controller.signal });
-    const body = await docker.containers.export(inspect.Id, { signal: controller.signal });
+    const call = { signal: controller.signal };
+    const { engine, found: inspect } = await engines.locateOrFail(id.replace(/^\//, ''), (on, ref) =>
+      on.containers.inspect(ref, call).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+    );
+    const body = await engine.containers.export(inspect.Id, call);
     res.writeHead(200, {
       'content-type': 'application/x-tar',
       'content-disposition': `attachment; filename="${inspect.Name.replace(/^\//, '') || inspect.Id.slice(0, 12)}.tar"`,

@@ -1,6 +1,6 @@
 // The route table: every HTTP path the gateway answers, with the authentication each requires. The order is the order of matching.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DockerClient } from '../../docker/client.js';
+import type { EngineSet } from '../../docker/engine-set.js';
 import type { WharfYoga } from '../graphql/yoga.js';
 import type { WharfMetrics } from '../observability/metrics.js';
 import type { DashboardRoute } from './dashboard.js';
@@ -11,7 +11,7 @@ import { ANY_OTHER_PATH, type RequestContext, type Route } from './route.js';
 import type { OpenOperations } from '../open-operations.js';
 
 export interface RouteDependencies {
-  docker: DockerClient;
+  engines: EngineSet;
   yoga: WharfYoga;
   metrics: WharfMetrics;
   open: OpenOperations;
@@ -27,7 +27,7 @@ export function routeTable(deps: RouteDependencies): Route[] {
   const graphql = graphqlRoute(deps.yoga, deps.open);
   const routes: Route[] = [
     { name: 'health', methods: EVERY_METHOD, path: '/healthz', auth: 'none', checkOrigin: false, handler: health },
-    { name: 'readiness', methods: EVERY_METHOD, path: '/readyz', auth: 'none', checkOrigin: false, handler: readiness(deps.docker) },
+    { name: 'readiness', methods: EVERY_METHOD, path: '/readyz', auth: 'none', checkOrigin: false, handler: readiness(deps.engines) },
   ];
   if (deps.dashboard) {
     // The page and its script are static and hold no data; its operations authenticate like any other.
@@ -60,11 +60,11 @@ export function routeTable(deps: RouteDependencies): Route[] {
     {
       name: 'export',
       methods: READ,
-      path: /^\/containers\/([^/]+)\/export$/,
+      path: /^\/containers\/((?:[^/]+\/)?[^/]+)\/export$/,
       auth: 'admin',
       purpose: "export a container's filesystem",
       checkOrigin: true,
-      handler: exportRoute(deps.docker, deps.open),
+      handler: exportRoute(deps.engines, deps.open),
     },
     { name: 'graphql', methods: ['GET', 'POST'], path: '/graphql', auth: 'caller', checkOrigin: true, handler: graphql },
     // Anything else is Yoga's to refuse, after authentication, as before any route existed.

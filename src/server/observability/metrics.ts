@@ -43,14 +43,14 @@ export class WharfMetrics {
   });
   private readonly engineRequests = new Counter({
     name: 'wharf_engine_requests_total',
-    help: 'Requests to the Docker engine, by method, endpoint template and status ("error" when no answer came)',
-    labelNames: ['method', 'endpoint', 'status'] as const,
+    help: 'Requests to the Docker engines, by engine, method, endpoint template and status ("error" when no answer came)',
+    labelNames: ['engine', 'method', 'endpoint', 'status'] as const,
     registers: [this.registry],
   });
   private readonly engineSeconds = new Histogram({
     name: 'wharf_engine_request_duration_seconds',
-    help: "Time to the Docker engine's response headers, by method, endpoint template and status",
-    labelNames: ['method', 'endpoint', 'status'] as const,
+    help: "Time to the Docker engine's response headers, by engine, method, endpoint template and status",
+    labelNames: ['engine', 'method', 'endpoint', 'status'] as const,
     buckets: ENGINE_BUCKETS,
     registers: [this.registry],
   });
@@ -61,7 +61,8 @@ export class WharfMetrics {
   });
   private readonly upstreamStreams = new Gauge({
     name: 'wharf_open_upstream_streams',
-    help: 'Streaming responses from the Docker engine open now (log follows, stats, events, exports)',
+    help: 'Streaming responses from the Docker engines open now (log follows, stats, events, exports), by engine',
+    labelNames: ['engine'] as const,
     registers: [this.registry],
   });
 
@@ -85,8 +86,8 @@ export class WharfMetrics {
   }
 
   /** One engine request; `endpoint` is the template its caller named (`/containers/{id}/json`). */
-  engineRequest(event: { method: string; endpoint: string; status: number | 'error'; ms: number }): void {
-    const labels = { method: event.method, endpoint: event.endpoint, status: String(event.status) };
+  engineRequest(event: { engine: string; method: string; endpoint: string; status: number | 'error'; ms: number }): void {
+    const labels = { engine: event.engine, method: event.method, endpoint: event.endpoint, status: String(event.status) };
     this.engineRequests.inc(labels);
     this.engineSeconds.observe(labels, event.ms / 1000);
   }
@@ -99,8 +100,8 @@ export class WharfMetrics {
     this.subscriptions.dec();
   }
 
-  upstreamStream(event: { open: boolean }): void {
-    if (event.open) this.upstreamStreams.inc();
-    else this.upstreamStreams.dec();
+  upstreamStream(event: { engine: string; open: boolean }): void {
+    if (event.open) this.upstreamStreams.inc({ engine: event.engine });
+    else this.upstreamStreams.dec({ engine: event.engine });
   }
 }

@@ -25,13 +25,19 @@ export class OperationLog {
 
   /** For the engine client: every request counted, whoever made it. */
   readonly observeEngine: RequestObserver = (event) => {
-    this.metrics.engineRequest({ method: event.method, endpoint: event.endpoint, status: event.status, ms: event.ms });
+    this.metrics.engineRequest({
+      engine: event.engine,
+      method: event.method,
+      endpoint: event.endpoint,
+      status: event.status,
+      ms: event.ms,
+    });
   };
 
   /** For each operation: a debug line per engine call it made, under its request id. */
   readonly observeOperationCall = (operation: Operation, event: EngineCallEvent): void => {
     if (this.logger.isLevelEnabled('debug'))
-      this.logger.debug({ requestId: operation.id, engineCall: describeCall(event) }, 'engine request');
+      this.logger.debug({ requestId: operation.id, engine: event.engine, engineCall: describeCall(event) }, 'engine request');
   };
 
   plugin(): Plugin<ServerContext> {
@@ -141,6 +147,8 @@ export class OperationLog {
       ...(variables && typeof variables === 'object' ? { variableNames: Object.keys(variables) } : {}),
       engineCalls: operation.engineCallCount,
       engine: operation.engineCalls.map(describeCall),
+      // The engines asked, by configured name.
+      engines: [...new Set(operation.engineCalls.map((call) => call.engine))],
     };
     if (outcome === 'INTERNAL_SERVER_ERROR') this.logger.error(line, 'operation');
     else if (outcome === 'DOCKER_UNAVAILABLE' || outcome === 'DOCKER_ERROR') this.logger.warn(line, 'operation');

@@ -8,6 +8,7 @@ export const ORIGIN = 'http://docker';
 /** The version the client is pinned to (as by DOCKER_API_VERSION) unless a test negotiates. */
 export const API = '1.41';
 export const HEADERS_TIMEOUT_MS = 7_000;
+export const CALL_TIMEOUT_MS = 3_000;
 
 export interface SentRequest {
   method: string;
@@ -71,6 +72,7 @@ export function mockEngine(settings: Partial<ConnectionSettings> = {}, client: {
       origin: ORIGIN,
       apiVersion: API,
       connectTimeoutMs: 1_000,
+      callTimeoutMs: CALL_TIMEOUT_MS,
       headersTimeoutMs: HEADERS_TIMEOUT_MS,
       ...settings,
     },

@@ -1,0 +1,295 @@
+// Several engines in one graph: merged listings, engine/name addressing, partial answers when an engine is down or black-holed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestImage, startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
+import type { ContainerInspectWire, ContainerSummary } from '../src/docker/types.js';
+import { graphql } from './gql/index.js';
+import { startBlackHole, type BlackHole } from './helpers/black-hole.js';
+import { createTestContainer, rawEngine, uniqueName, type RawEngine } from './helpers/engine-api.js';
+import { startEnginesGateway } from './helpers/engines.js';
+import { errorCodes, gql, gqlData, type TestGateway } from './helpers/gateway.js';
+import { record, waitUntil } from './helpers/subscriptions.js';
+import { wsClient } from './helpers/ws.js';
+
+const NAMES = ['alpha', 'beta', 'gamma'] as const;
+type Name = (typeof NAMES)[number];
+
+const engines = {} as Record<Name, PrivateEngine>;
+const raw = {} as Record<Name, RawEngine>;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  const started = await Promise.allSettled(NAMES.map(() => startPrivateEngine()));
+  started.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled') engines[NAMES[index] as Name] = outcome.value;
+  });
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  await Promise.all(NAMES.map((name) => ensureTestImage(engines[name].socketPath)));
+  for (const name of NAMES) raw[name] = rawEngine(engines[name].socketPath);
+  gateway = await startEnginesGateway(
+    NAMES.map((name) => ({ name, dockerHost: engines[name].dockerHost })),
+    { callTimeoutMs: 1_500 },
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all(
+    NAMES.map(async (name) => {
+      await raw[name]?.close();
+      await engines[name]?.stop();
+    }),
+  );
+}, 60_000);
+
+const EngineContainers = graphql(`
+  query EngineContainers($engine: String) {
+    containers(all: true, engine: $engine) { id name createdAt engine { name } }
+  }
+`);
+const EngineContainer = graphql(`
+  query EngineContainer($id: String!) {
+    container(id: $id) { id name engine { name } inspect { raw } }
+  }
+`);
+const EngineList = graphql(`
+  query EngineList { engines { name reachable version apiVersion } }
+`);
+const OneEngine = graphql(`
+  query OneEngine($name: String) { engine(name: $name) { name version } }
+`);
+const EngineStop = graphql(`
+  mutation EngineStop($id: String!) { stopContainer(id: $id, timeout: 0) { id state engine { name } } }
+`);
+const EngineCreate = graphql(`
+  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }
+`);
+const EngineLogs = graphql(`
+  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }
+`);
+const EngineEvents = graphql(`
+  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }
+`);
+
+async function ownList(name: Name): Promise<ContainerSummary[]> {
+  return raw[name].json<ContainerSummary[]>('GET', '/containers/json?all=1');
+}
+
+describe('listings over every engine', () => {
+  it("containers is the union of each engine's own list, newest first, each with its engine", async () => {
+    const made = await Promise.all(NAMES.map((name) => createTestContainer(raw[name], { cmd: ['true'], start: false })));
+    const data = await gqlData(gateway.url, EngineContainers, {});
+
+    const expected = (
+      await Promise.all(NAMES.map(async (name) => (await ownList(name)).map((c) => ({ id: c.Id, engine: name, created: c.Created }))))
+    )
+      .flat()
+      .sort((a, b) => b.created - a.created);
+    expect(new Set(data.containers.map((c) => `${c.engine.name}:${c.id}`))).toEqual(new Set(expected.map((c) => `${c.engine}:${c.id}`)));
+    const created = data.containers.map((c) => Date.parse(c.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    for (const [index, container] of made.entries()) {
+      expect(data.containers.find((c) => c.id === container.id)?.engine.name).toBe(NAMES[index]);
+    }
+  });
+
+  it('containers(engine:) lists that engine only, exactly as it lists itself', async () => {
+    const data = await gqlData(gateway.url, EngineContainers, { engine: 'beta' });
+    expect(data.containers.map((c) => c.id)).toEqual((await ownList('beta')).map((c) => c.Id));
+    expect(new Set(data.containers.map((c) => c.engine.name))).toEqual(new Set(['beta']));
+  });
+
+  it('an unknown engine in an argument is BAD_USER_INPUT naming the configured ones', async () => {
+    const result = await gql(gateway.url, EngineContainers, { engine: 'nowhere' });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(/nowhere.*alpha, beta, gamma/);
+  });
+
+  it('engines lists every configured engine, reachable, with its version', async () => {
+    const data = await gqlData(gateway.url, EngineList, {});
+    const version = await raw.alpha.json<{ Version: string; ApiVersion: string }>('GET', '/version');
+    expect(data.engines).toEqual(
+      NAMES.map((name) => ({ name, reachable: true, version: version.Version, apiVersion: version.ApiVersion })),
+    );
+  });
+
+  it('engine(name) is that engine; without a name the first; an unknown name NOT_FOUND', async () => {
+    expect((await gqlData(gateway.url, OneEngine, { name: 'gamma' })).engine.name).toBe('gamma');
+    expect((await gqlData(gateway.url, OneEngine, {})).engine.name).toBe('alpha');
+    expect(errorCodes(await gql(gateway.url, OneEngine, { name: 'nowhere' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('addressing a container', () => {
+  it("engine/name finds it on that engine, and its inspect is that engine's own", async () => {
+    const { id, name } = await createTestContainer(raw.gamma, { cmd: ['true'], start: false });
+    const data = await gqlData(gateway.url, EngineContainer, { id: `gamma/${name}` });
+    expect(data.container?.id).toBe(id);
+    expect(data.container?.engine.name).toBe('gamma');
+    expect(data.container?.inspect.raw).toEqual(await raw.gamma.json<ContainerInspectWire>('GET', `/containers/${id}/json`));
+  });
+
+  it('a bare name is found on whichever engine has it', async () => {
+    const { id, name } = await createTestContainer(raw.beta, { cmd: ['true'], start: false });
+    const data = await gqlData(gateway.url, EngineContainer, { id: name });
+    expect(data.container).toMatchObject({ id, engine: { name: 'beta' } });
+  });
+
+  it('a bare name on two engines is BAD_USER_INPUT naming both', async () => {
+    const name = uniqueName('wharf-twin');
+    await createTestContainer(raw.alpha, { cmd: ['true'], start: false, name });
+    await createTestContainer(raw.gamma, { cmd: ['true'], start: false, name });
+    const result = await gql(gateway.url, EngineContainer, { id: name });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toContain('alpha, gamma');
+    expect((await gqlData(gateway.url, EngineContainer, { id: `gamma/${name}` })).container?.engine.name).toBe('gamma');
+  });
+
+  it('a name on no engine is null; on an engine it is not on, null too', async () => {
+    const { name } = await createTestContainer(raw.alpha, { cmd: ['true'], start: false });
+    expect((await gqlData(gateway.url, EngineContainer, { id: uniqueName('wharf-none') })).container).toBeNull();
+    expect((await gqlData(gateway.url, EngineContainer, { id: `beta/${name}` })).container).toBeNull();
+  });
+
+  it('a mutation acts on the named engine', async () => {
+    const { id, name } = await createTestContainer(raw.beta, { cmd: ['sleep', '600'] });
+    const data = await gqlData(gateway.url, EngineStop, { id: `beta/${name}` });
+    expect(data.stopContainer).toMatchObject({ id, state: 'EXITED', engine: { name: 'beta' } });
+    expect((await raw.beta.json<ContainerInspectWire>('GET', `/containers/${id}/json`)).State.Running).toBe(false);
+  });
+
+  it('createContainer makes the container on the engine its input names', async () => {
+    const name = uniqueName('wharf-made');
+    const data = await gqlData(gateway.url, EngineCreate, {
+      input: { image: 'wharf-test/busybox:latest', name, engine: 'gamma', cmd: ['true'], labels: [{ key: 'wharf.test', value: '1' }] },
+    });
+    expect(data.createContainer.engine.name).toBe('gamma');
+    expect((await raw.gamma.json<ContainerInspectWire>('GET', `/containers/${name}/json`)).Id).toBe(data.createContainer.id);
+    expect((await raw.alpha.request('GET', `/containers/${name}/json`)).status).toBe(404);
+  });
+
+  it('a log subscription follows the container on its engine', async () => {
+    const { name } = await createTestContainer(raw.gamma, { cmd: ['sh', '-c', 'echo from-gamma; sleep 600'] });
+    const client = wsClient(gateway.wsUrl);
+    try {
+      const logs = record(client, EngineLogs, { id: `gamma/${name}` });
+      await logs.until(() => logs.data.some((d) => d.containerLogs.message === 'from-gamma'), 'the line from gamma');
+      expect(logs.errors).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("the export route takes engine/id and streams that engine's container", async () => {
+    const { id } = await createTestContainer(raw.beta, { cmd: ['true'], start: false });
+    const res = await fetch(`${gateway.origin}/containers/beta/${id}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-tar');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1024);
+    expect((await fetch(`${gateway.origin}/containers/alpha/${id}/export`)).status).toBe(404);
+  });
+});
+
+describe('events from every engine', () => {
+  it("merges the engines' events, each with its engine", async () => {
+    const label = uniqueName('wharf-events');
+    const client = wsClient(gateway.wsUrl);
+    try {
+      const events = record(client, EngineEvents, { filters: { type: ['container'], event: ['create'], label: [label] } });
+      // The subscription is open once a first event can arrive: create until both engines have reported one.
+      const made: Array<{ engine: Name; id: string }> = [];
+      await waitUntil(
+        async () => {
+          for (const name of ['alpha', 'beta'] as const) {
+            made.push({
+              engine: name,
+              ...(await createTestContainer(raw[name], { cmd: ['true'], start: false, labels: { [label]: '1' } })),
+            });
+          }
+          return (['alpha', 'beta'] as const).every((name) => events.data.some((d) => d.events.engine.name === name));
+        },
+        'a create event from alpha and from beta',
+        { intervalMs: 200 },
+      );
+      for (const { events: event } of events.data) {
+        expect(made.find((m) => m.id === event.actorId)?.engine).toBe(event.engine.name);
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('an engine that is down', () => {
+  it("costs only its part: the others' containers and one DOCKER_UNAVAILABLE naming it; back when it is", async () => {
+    await engines.gamma.halt();
+    try {
+      const result = await gql(gateway.url, EngineContainers, {});
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]).toMatchObject({ path: ['containers'], extensions: { code: 'DOCKER_UNAVAILABLE', engine: 'gamma' } });
+      const ids = new Set(result.data?.containers.map((c) => c.id));
+      for (const name of ['alpha', 'beta'] as const) for (const c of await ownList(name)) expect(ids.has(c.Id)).toBe(true);
+      expect(new Set(result.data?.containers.map((c) => c.engine.name))).toEqual(new Set(['alpha', 'beta']));
+
+      const ready = await fetch(`${gateway.origin}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', unavailable: ['gamma'] });
+      const engineList = await gql(gateway.url, EngineList, {});
+      expect(engineList.data?.engines.map((e) => [e.name, e.reachable, e.version === null])).toEqual([
+        ['alpha', true, false],
+        ['beta', true, false],
+        ['gamma', false, true],
+      ]);
+      expect(new Set(engineList.errors?.map((e) => `${e.extensions?.code} ${e.extensions?.engine}`))).toEqual(
+        new Set(['DOCKER_UNAVAILABLE gamma']),
+      );
+    } finally {
+      await engines.gamma.resume();
+    }
+    const after = await gql(gateway.url, EngineContainers, {});
+    expect(after.errors).toBeUndefined();
+    expect(new Set(after.data?.containers.map((c) => c.engine.name))).toContain('gamma');
+    expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
+  }, 90_000);
+});
+
+describe('a black-holed engine', () => {
+  let hole: BlackHole;
+  let holed: TestGateway;
+  const CALL_TIMEOUT_MS = 1_000;
+
+  beforeAll(async () => {
+    hole = await startBlackHole();
+    holed = await startEnginesGateway(
+      [
+        { name: 'alpha', dockerHost: engines.alpha.dockerHost },
+        { name: 'hole', dockerHost: hole.dockerHost },
+      ],
+      { callTimeoutMs: CALL_TIMEOUT_MS },
+    );
+  });
+  afterAll(async () => {
+    await holed?.close();
+    await hole?.close();
+  });
+
+  it("is one DOCKER_UNAVAILABLE error beside the other engine's list, answered once its call timeout passes", async () => {
+    const started = performance.now();
+    const result = await gql(holed.url, EngineContainers, {});
+    const elapsed = performance.now() - started;
+    expect(hole.accepted()).toBeGreaterThan(0);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['containers'], extensions: { code: 'DOCKER_UNAVAILABLE', engine: 'hole' } }),
+    ]);
+    expect(result.data?.containers.map((c) => c.id)).toEqual((await ownList('alpha')).map((c) => c.Id));
+    // Bounded by the call timeout, not the engine: without it the answer would never come.
+    expect(elapsed).toBeGreaterThanOrEqual(CALL_TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(CALL_TIMEOUT_MS * 5);
+  });
+
+  it('makes /readyz name it while the other engine keeps it 200', async () => {
+    const res = await fetch(`${holed.origin}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ unavailable: ['hole'] });
+  });
+});
