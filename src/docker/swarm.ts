@@ -69,13 +69,16 @@ function filterQuery(filters: SwarmFilters | undefined): string | undefined {
 }
 
 export function swarmApi(engine: EngineTransport) {
-  /** `/nodes/{id}`, `/services/{id}...`: no swarm object has an id that is not well-formed UTF-16, and it could not be sent anyway. */
+  /**
+   * `/nodes/{id}`, `/services/{id}...`: no swarm object has an id that is not well-formed UTF-16, and it could not be sent
+   * anyway. The verbs that use it are async, so this is a rejection, not a throw.
+   */
   const object = (kind: string, template: string, id: string) => {
     if (LONE_SURROGATE.test(id)) throw new NotFoundError(`No such ${kind}: ${id.replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')}`);
     return endpoint(template, { id });
   };
 
-  const service = (idOrName: string, call: EngineCall = {}): Promise<ServiceWire> =>
+  const service = async (idOrName: string, call: EngineCall = {}): Promise<ServiceWire> =>
     engine.json<ServiceWire>({ method: 'GET', endpoint: object('service', '/services/{id}', idOrName), ...call }).catch(notAManager);
 
   return {
@@ -91,7 +94,7 @@ export function swarmApi(engine: EngineTransport) {
     },
 
     /** `id` may be a node's id, a unique prefix of it, or its hostname. */
-    node(id: string, call: EngineCall = {}): Promise<NodeWire> {
+    async node(id: string, call: EngineCall = {}): Promise<NodeWire> {
       return engine.json<NodeWire>({ method: 'GET', endpoint: object('node', '/nodes/{id}', id), ...call }).catch(notAManager);
     },
 
@@ -131,7 +134,7 @@ export function swarmApi(engine: EngineTransport) {
      * Replaces the service's spec as a whole. `version` is the Version.Index the spec was read at:
      * the engine refuses an update made over a version that has moved on since.
      */
-    updateService(id: string, version: number, spec: ServiceSpecWire, call: EngineCall = {}): Promise<ServiceUpdateResponse> {
+    async updateService(id: string, version: number, spec: ServiceSpecWire, call: EngineCall = {}): Promise<ServiceUpdateResponse> {
       return engine
         .json<ServiceUpdateResponse>({
           method: 'POST',
@@ -197,20 +200,20 @@ export function swarmApi(engine: EngineTransport) {
         throw error;
       }
       const source = body;
-      const lines = serviceLogLines(tty);
-      const push = (records: LogRecord[]) => {
-        if (records.length > 0) output.push(records.map(withTask));
+      const parser = serviceLogParser(tty);
+      const push = (records: ServiceLogRecord[]) => {
+        if (records.length > 0) output.push(records);
       };
       output.onTake = () => {
         if (source.isPaused() && output.queuedLines < HIGH_WATER_LINES / 2) source.resume();
       };
       source.on('data', (chunk: Buffer) => {
-        push(lines.push(chunk));
+        push(parser.push(chunk));
         // Backpressure: the engine's stream waits while the consumer is far behind.
         if (output.queuedLines >= HIGH_WATER_LINES) source.pause();
       });
       source.on('end', () => {
-        push(lines.end());
+        push(parser.end());
         output.end();
       });
       source.on('error', (error) => {
@@ -227,28 +230,29 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 
 /**
- * The log parser, fed so that details appear once per line. A line longer than the engine's
- * buffer comes as partial entries, and with `details=1` each carries its own timestamp and
- * details: the parser drops a continuation's timestamp, and this drops its details, so the joined
- * line has only the first entry's. (A TTY's raw bytes have no entries to tell apart: fed as they are.)
+ * Turns the bytes of GET /services/{id}/logs?details=1&timestamps=1 into lines with their task,
+ * on the containers' log parser. A line longer than the engine's buffer comes as partial entries,
+ * each with its own timestamp and details: the parser drops a continuation's timestamp, and this
+ * drops its details, so the joined line has only the first entry's. (A TTY's raw bytes have no
+ * entries to tell apart: they are parsed as they come.)
  */
-function serviceLogLines(tty: boolean): { push(chunk: Buffer): LogRecord[]; end(): LogRecord[] } {
+export function serviceLogParser(tty: boolean): { push(chunk: Buffer): ServiceLogRecord[]; end(): ServiceLogRecord[] } {
   const parser = new LogStreamParser(tty);
-  if (tty) return parser;
+  if (tty) return { push: (chunk) => parser.push(chunk).map(withTask), end: () => parser.end().map(withTask) };
   const demuxer = new FrameDemuxer();
   const continuing: Record<LogStreamName, boolean> = { stdout: false, stderr: false };
   return {
     push(chunk) {
-      const records: LogRecord[] = [];
+      const records: ServiceLogRecord[] = [];
       demuxer.push(chunk, (frame) => {
         let payload = frame.payload;
         if (continuing[frame.stream]) payload = withoutDetails(payload);
         continuing[frame.stream] = payload.length > 0 && payload[payload.length - 1] !== NEWLINE;
-        for (const record of parser.push(reframe(frame.stream, payload))) records.push(record);
+        for (const record of parser.push(reframe(frame.stream, payload))) records.push(withTask(record));
       });
       return records;
     },
-    end: () => parser.end(),
+    end: () => parser.end().map(withTask),
   };
 }
 
@@ -273,7 +277,7 @@ function reframe(stream: LogStreamName, payload: Buffer): Buffer {
  * commas, sorted by key, each key and value query-escaped: for a service,
  * `com.docker.swarm.node.id=...,com.docker.swarm.service.id=...,com.docker.swarm.task.id=... hello`.
  */
-export function withTask(record: LogRecord): ServiceLogRecord {
+function withTask(record: LogRecord): ServiceLogRecord {
   const space = record.message.indexOf(' ');
   const head = space === -1 ? record.message : record.message.slice(0, space);
   const details: Record<string, string> = {};
