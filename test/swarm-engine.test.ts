@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../src/docker/errors.js';
 import { eachItem } from '../src/docker/line-batches.js';
 import type { ServiceLogRecord } from '../src/docker/swarm.js';
 import type { ServiceSpecWire, TaskWire } from '../src/docker/types.js';
-import { uniqueName } from './helpers/engine-api.js';
+import { rawEngine, uniqueName } from './helpers/engine-api.js';
 import { waitUntil } from './helpers/subscriptions.js';
 
 const REPLICAS = 4;
@@ -232,5 +232,24 @@ describe('a replicated service', () => {
     await expect(manager.swarm.service(serviceId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(manager.swarm.removeService(serviceId)).rejects.toBeInstanceOf(NotFoundError);
     await waitUntil(async () => (await runningContainers(serviceId)).size === 0, 'no container of the service running', POLL);
+  });
+});
+
+describe('an engine outside any swarm', () => {
+  it('answers swarm calls with CONFLICT too, in its own words', async () => {
+    // Last in the file: the worker leaves, and is a plain engine from then on.
+    const raw = rawEngine(swarm.worker.socketPath);
+    try {
+      await raw.json('POST', '/swarm/leave?force=1');
+    } finally {
+      await raw.close();
+    }
+    expect((await worker.system.info()).Swarm).toMatchObject({ LocalNodeState: 'inactive', ControlAvailable: false });
+    const error = await worker.swarm.nodes().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('docker swarm init') });
   });
 });
