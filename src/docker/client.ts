@@ -6,6 +6,7 @@ import { DEFAULT_ENGINE_NAME } from './engine-settings.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
 import { EngineTransport, type RequestObserver, type StreamObserver } from './request.js';
+import { swarmApi } from './swarm.js';
 import { systemApi } from './system.js';
 
 export interface DockerClientOptions {
@@ -45,6 +46,7 @@ export function createDockerClient(options: DockerClientOptions) {
     /** Shared log follow streams: one upstream request per container, however many subscribers. */
     logs: new LogFollower(containers, options.followLimits),
     system: systemApi(transport),
+    swarm: swarmApi(transport),
     /** Closes the connection pool, ending any stream still open. */
     async close(): Promise<void> {
       if (ownsDispatcher) await dispatcher.destroy();

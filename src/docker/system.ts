@@ -1,12 +1,14 @@
-// The system endpoints: ping and version.
+// The system endpoints: ping, version, info, disk usage and events.
 import type { Readable } from 'node:stream';
 import { endpoint, type EngineCall, type EngineTransport } from './request.js';
 import { ndjsonStream } from './ndjson-stream.js';
 import type { StreamIterator } from './stream-iterator.js';
-import type { EventWire, VersionWire } from './types.js';
+import type { EventWire, InfoWire, SystemDfWire, VersionWire } from './types.js';
 
 const VERSION = endpoint('/version');
 const EVENTS = endpoint('/events');
+const INFO = endpoint('/info');
+const DISK_USAGE = endpoint('/system/df');
 
 export function systemApi(engine: EngineTransport) {
   return {
@@ -17,6 +19,16 @@ export function systemApi(engine: EngineTransport) {
 
     version(call: EngineCall = {}): Promise<VersionWire> {
       return engine.json({ method: 'GET', endpoint: VERSION, ...call });
+    },
+
+    /** GET /info: the engine's counts and settings, and its place in a swarm (Swarm.ControlAvailable: a manager). */
+    info(call: EngineCall = {}): Promise<InfoWire> {
+      return engine.json({ method: 'GET', endpoint: INFO, ...call });
+    },
+
+    /** GET /system/df: images, containers, volumes and build cache with their sizes; the engine may take a while to count. */
+    diskUsage(call: EngineCall = {}): Promise<SystemDfWire> {
+      return engine.json({ method: 'GET', endpoint: DISK_USAGE, ...call });
     },
 
     /** The engine's event stream; `since` is unix time `seconds.nanoseconds`. return() aborts the request. */

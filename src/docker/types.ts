@@ -220,3 +220,258 @@ export interface EventWire {
   /** timeNano as the engine wrote it: a JSON number beyond 2^53 loses its last digits in JSON.parse. */
   timeNanoText?: string;
 }
+
+/** GET /info: the fields Wharf reads; the rest of the answer is kept as it came. */
+export interface InfoWire {
+  ID: string;
+  Name: string;
+  ServerVersion: string;
+  OperatingSystem: string;
+  OSType: string;
+  Architecture: string;
+  KernelVersion: string;
+  NCPU: number;
+  MemTotal: number;
+  Containers: number;
+  ContainersRunning: number;
+  ContainersPaused: number;
+  ContainersStopped: number;
+  Images: number;
+  Driver: string;
+  DockerRootDir: string;
+  LoggingDriver: string;
+  CgroupDriver: string;
+  CgroupVersion?: string;
+  Labels: string[] | null;
+  Warnings: string[] | null;
+  Swarm: SwarmInfoWire;
+  [key: string]: unknown;
+}
+
+/** The engine's own place in a swarm, as GET /info has it: asked of any engine, manager or not. */
+export interface SwarmInfoWire {
+  NodeID: string;
+  NodeAddr: string;
+  /** '' | 'inactive' | 'pending' | 'active' | 'error' | 'locked' */
+  LocalNodeState: string;
+  /** Whether this engine is a manager (answers the swarm endpoints). */
+  ControlAvailable: boolean;
+  Error: string;
+  RemoteManagers: Array<{ NodeID: string; Addr: string }> | null;
+  Nodes?: number;
+  Managers?: number;
+  Cluster?: { ID: string; [key: string]: unknown };
+}
+
+/** GET /system/df */
+export interface SystemDfWire {
+  LayersSize: number;
+  Images: Array<{
+    Id: string;
+    RepoTags: string[] | null;
+    Size: number;
+    SharedSize: number;
+    Containers: number;
+    [key: string]: unknown;
+  }> | null;
+  Containers: Array<{ Id: string; Names: string[]; SizeRw?: number; SizeRootFs?: number; [key: string]: unknown }> | null;
+  Volumes: Array<{ Name: string; UsageData?: { Size: number; RefCount: number } | null; [key: string]: unknown }> | null;
+  BuildCache: Array<{ ID: string; Size: number; InUse: boolean; Shared: boolean; [key: string]: unknown }> | null;
+}
+
+/** A swarm object's version: an update must send the one it read, or the engine refuses it. */
+export interface ObjectVersionWire {
+  Index: number;
+}
+
+/** GET /swarm (managers only) */
+export interface SwarmWire {
+  ID: string;
+  Version: ObjectVersionWire;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: { Name?: string; Labels?: Record<string, string>; [key: string]: unknown };
+  JoinTokens: { Worker: string; Manager: string };
+  RootRotationInProgress?: boolean;
+  DataPathPort?: number;
+  DefaultAddrPool?: string[];
+  SubnetSize?: number;
+  [key: string]: unknown;
+}
+
+/** GET /nodes, /nodes/{id} */
+export interface NodeWire {
+  ID: string;
+  Version: ObjectVersionWire;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: {
+    Name?: string;
+    Labels?: Record<string, string>;
+    Role: 'worker' | 'manager';
+    Availability: 'active' | 'pause' | 'drain';
+  };
+  Description: {
+    Hostname?: string;
+    Platform?: { Architecture?: string; OS?: string };
+    Resources?: { NanoCPUs?: number; MemoryBytes?: number; [key: string]: unknown };
+    Engine?: { EngineVersion?: string; Labels?: Record<string, string>; [key: string]: unknown };
+    [key: string]: unknown;
+  };
+  Status: {
+    State: 'unknown' | 'down' | 'ready' | 'disconnected';
+    Message?: string;
+    Addr?: string;
+  };
+  /** Present on managers only. */
+  ManagerStatus?: { Leader?: boolean; Reachability: 'unknown' | 'unreachable' | 'reachable'; Addr: string };
+}
+
+/** A task's container, as a service spec describes it. */
+export interface ContainerSpecWire {
+  Image: string;
+  Labels?: Record<string, string>;
+  Command?: string[];
+  Args?: string[];
+  Hostname?: string;
+  Env?: string[];
+  Dir?: string;
+  User?: string;
+  TTY?: boolean;
+  OpenStdin?: boolean;
+  /** Nanoseconds between the stop signal and the kill. */
+  StopGracePeriod?: number;
+  StopSignal?: string;
+  Mounts?: MountWire[];
+  [key: string]: unknown;
+}
+
+/** TaskTemplate in a service spec, Spec in a task. */
+export interface TaskSpecWire {
+  ContainerSpec?: ContainerSpecWire;
+  Resources?: {
+    Limits?: { NanoCPUs?: number; MemoryBytes?: number; Pids?: number };
+    Reservations?: { NanoCPUs?: number; MemoryBytes?: number };
+  };
+  RestartPolicy?: { Condition?: 'none' | 'on-failure' | 'any'; Delay?: number; MaxAttempts?: number; Window?: number };
+  Placement?: { Constraints?: string[]; [key: string]: unknown };
+  /** Bump it to make the tasks start again with nothing else changed. */
+  ForceUpdate?: number;
+  Runtime?: string;
+  Networks?: Array<{ Target: string; Aliases?: string[]; DriverOpts?: Record<string, string> }>;
+  LogDriver?: { Name: string; Options?: Record<string, string> };
+  [key: string]: unknown;
+}
+
+/** How a service rolls out a change (UpdateConfig) or back (RollbackConfig). */
+export interface ServiceUpdateConfigWire {
+  Parallelism?: number;
+  /** Nanoseconds between batches. */
+  Delay?: number;
+  FailureAction?: 'continue' | 'pause' | 'rollback';
+  Monitor?: number;
+  MaxFailureRatio?: number;
+  Order?: 'stop-first' | 'start-first';
+}
+
+/** POST /services/create and /services/{id}/update, body; `Spec` of GET /services/{id}. */
+export interface ServiceSpecWire {
+  Name?: string;
+  Labels?: Record<string, string>;
+  TaskTemplate: TaskSpecWire;
+  Mode?: {
+    Replicated?: { Replicas?: number };
+    Global?: Record<string, never>;
+    ReplicatedJob?: { MaxConcurrent?: number; TotalCompletions?: number };
+    GlobalJob?: Record<string, never>;
+  };
+  UpdateConfig?: ServiceUpdateConfigWire;
+  RollbackConfig?: ServiceUpdateConfigWire;
+  EndpointSpec?: {
+    Mode?: 'vip' | 'dnsrr';
+    Ports?: Array<{
+      Name?: string;
+      Protocol?: 'tcp' | 'udp' | 'sctp';
+      TargetPort?: number;
+      PublishedPort?: number;
+      PublishMode?: 'ingress' | 'host';
+    }>;
+  };
+  [key: string]: unknown;
+}
+
+/** GET /services, /services/{id} */
+export interface ServiceWire {
+  ID: string;
+  Version: ObjectVersionWire;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: ServiceSpecWire;
+  PreviousSpec?: ServiceSpecWire;
+  Endpoint?: { Spec?: ServiceSpecWire['EndpointSpec']; Ports?: unknown[]; VirtualIPs?: Array<{ NetworkID: string; Addr: string }> };
+  UpdateStatus?: {
+    State?: 'updating' | 'paused' | 'completed' | 'rollback_started' | 'rollback_paused' | 'rollback_completed';
+    StartedAt?: string;
+    CompletedAt?: string;
+    Message?: string;
+  };
+  /** Only in GET /services?status=1. */
+  ServiceStatus?: { RunningTasks: number; DesiredTasks: number; CompletedTasks?: number };
+  JobStatus?: { JobIteration: ObjectVersionWire; LastExecution?: string };
+}
+
+/** POST /services/create, answer */
+export interface ServiceCreateResponse {
+  ID: string;
+  Warning?: string;
+}
+
+/** POST /services/{id}/update, answer */
+export interface ServiceUpdateResponse {
+  Warnings?: string[] | null;
+}
+
+export type TaskStateWire =
+  | 'new'
+  | 'allocated'
+  | 'pending'
+  | 'assigned'
+  | 'accepted'
+  | 'preparing'
+  | 'ready'
+  | 'starting'
+  | 'running'
+  | 'complete'
+  | 'shutdown'
+  | 'failed'
+  | 'rejected'
+  | 'remove'
+  | 'orphaned';
+
+/** GET /tasks, /tasks/{id} */
+export interface TaskWire {
+  ID: string;
+  Version: ObjectVersionWire;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Name?: string;
+  Labels?: Record<string, string>;
+  Spec: TaskSpecWire;
+  ServiceID: string;
+  /** The replica's number in a replicated service; absent for global ones. */
+  Slot?: number;
+  /** Empty until the task is assigned a node. */
+  NodeID?: string;
+  Status: {
+    Timestamp: string;
+    State: TaskStateWire;
+    Message: string;
+    Err?: string;
+    /** Set once the node has made the task's container; its id is for that node's own engine. */
+    ContainerStatus?: { ContainerID?: string; PID?: number; ExitCode?: number };
+    PortStatus?: unknown;
+  };
+  DesiredState: TaskStateWire;
+  NetworksAttachments?: unknown[];
+  [key: string]: unknown;
+}
