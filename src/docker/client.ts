@@ -4,8 +4,10 @@ import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
+import { networksApi } from './networks.js';
 import { EngineTransport, type RequestObserver, type StreamObserver } from './request.js';
 import { systemApi } from './system.js';
+import { volumesApi } from './volumes.js';
 
 export interface DockerClientOptions {
   settings: ConnectionSettings;
@@ -36,6 +38,8 @@ export function createDockerClient(options: DockerClientOptions) {
     /** Shared log follow streams: one upstream request per container, however many subscribers. */
     logs: new LogFollower(containers, options.followLimits),
     system: systemApi(transport),
+    networks: networksApi(transport),
+    volumes: volumesApi(transport),
     /** Closes the connection pool, ending any stream still open. */
     async close(): Promise<void> {
       if (ownsDispatcher) await dispatcher.destroy();
