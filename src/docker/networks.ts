@@ -65,8 +65,8 @@ export function networksApi(engine: EngineTransport) {
       });
     },
 
-    /** `idOrName` may be a full id, a unique prefix or a name; a name two networks share answers 400. */
-    inspect(idOrName: string, call: EngineCall = {}): Promise<NetworkWire> {
+    /** `idOrName` may be a full id, a unique prefix or a name; a name two networks share answers 400. Async, so a name that cannot be sent rejects rather than throws. */
+    async inspect(idOrName: string, call: EngineCall = {}): Promise<NetworkWire> {
       return engine.json({ method: 'GET', endpoint: network('/networks/{id}', idOrName), ...call });
     },
 

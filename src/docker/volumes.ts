@@ -26,7 +26,8 @@ export function volumesApi(engine: EngineTransport) {
       });
     },
 
-    inspect(name: string, call: EngineCall = {}): Promise<VolumeWire> {
+    /** Async, so a name that cannot be sent rejects rather than throws. */
+    async inspect(name: string, call: EngineCall = {}): Promise<VolumeWire> {
       return engine.json({ method: 'GET', endpoint: volume(name), ...call });
     },
 
