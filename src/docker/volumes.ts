@@ -39,7 +39,7 @@ export function volumesApi(engine: EngineTransport) {
       return engine.json({ method: 'POST', endpoint: CREATE, json: body, ...call });
     },
 
-    /** A volume a container uses answers 409 (CONFLICT), even with force. */
+    /** A volume a container uses answers 409 (CONFLICT), even with force; with force a missing volume is no error. */
     async remove(name: string, force: boolean, call: EngineCall = {}): Promise<void> {
       await engine.empty({ method: 'DELETE', endpoint: volume(name), query: { force: force || undefined }, ...call });
     },
