@@ -5,9 +5,11 @@ import { containersApi } from './containers.js';
 import { DEFAULT_ENGINE_NAME } from './engine-settings.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
+import { networksApi } from './networks.js';
 import { EngineTransport, type RequestObserver, type StreamObserver } from './request.js';
 import { swarmApi } from './swarm.js';
 import { systemApi } from './system.js';
+import { volumesApi } from './volumes.js';
 
 export interface DockerClientOptions {
   /** The engine's configured name (`local` when only one is configured). */
@@ -47,6 +49,8 @@ export function createDockerClient(options: DockerClientOptions) {
     logs: new LogFollower(containers, options.followLimits),
     system: systemApi(transport),
     swarm: swarmApi(transport),
+    networks: networksApi(transport),
+    volumes: volumesApi(transport),
     /** Closes the connection pool, ending any stream still open. */
     async close(): Promise<void> {
       if (ownsDispatcher) await dispatcher.destroy();

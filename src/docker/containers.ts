@@ -6,6 +6,7 @@ import type {
   ContainerCreateResponse,
   ContainerCreateWire,
   ContainerInspectWire,
+  ContainerPruneWire,
   ContainerSummary,
   ContainerTopWire,
   StatsWire,
@@ -37,6 +38,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const LIST = endpoint('/containers/json');
 const CREATE = endpoint('/containers/create');
+const PRUNE = endpoint('/containers/prune');
 
 export function containersApi(engine: EngineTransport) {
   /** `/containers/{id}` and its verbs; no container has an id that is not well-formed UTF-16, and it could not be sent anyway. */
@@ -163,6 +165,12 @@ export function containersApi(engine: EngineTransport) {
         query: { force: options.force || undefined, v: options.volumes || undefined },
         ...call,
       });
+    },
+
+    /** Removes every stopped container the filters match (`until`, `label`, `label!`). */
+    prune(filters?: Record<string, string[]>, call: EngineCall = {}): Promise<ContainerPruneWire> {
+      const encoded = filters && Object.keys(filters).length ? JSON.stringify(filters) : undefined;
+      return engine.json({ method: 'POST', endpoint: PRUNE, query: { filters: encoded }, ...call });
     },
   };
 }

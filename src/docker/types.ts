@@ -475,3 +475,156 @@ export interface TaskWire {
   NetworksAttachments?: unknown[];
   [key: string]: unknown;
 }
+
+/** A filter map as the engine takes it, JSON-encoded in the `filters` query parameter. */
+export type EngineFilters = Record<string, string[]>;
+
+/** IPAM.Config[]: one address pool of a network. */
+export interface IpamConfigWire {
+  Subnet?: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string> | null;
+}
+
+export interface IpamWire {
+  /** `default` unless another IPAM driver was asked for. */
+  Driver?: string;
+  Config?: IpamConfigWire[] | null;
+  Options?: Record<string, string> | null;
+}
+
+/** Network.Containers[id]: one endpoint of a network. */
+export interface NetworkContainerWire {
+  Name?: string;
+  EndpointID?: string;
+  MacAddress?: string;
+  /** With the prefix length: `172.19.0.2/16`. */
+  IPv4Address?: string;
+  IPv6Address?: string;
+}
+
+/** GET /networks (each item), GET /networks/{id} */
+export interface NetworkWire {
+  Name: string;
+  Id: string;
+  /** RFC 3339 with nanoseconds; `0001-01-01T00:00:00Z` for some predefined networks. */
+  Created: string;
+  /** `local`, `global` or `swarm`. */
+  Scope: string;
+  /** `bridge`, `host`, `null`, `overlay`, `macvlan`, `ipvlan` or a plugin's name. */
+  Driver: string;
+  EnableIPv6: boolean;
+  IPAM: IpamWire;
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom?: { Network?: string };
+  ConfigOnly?: boolean;
+  /** Keyed by container id; GET /networks leaves it empty (the list does not carry endpoints). */
+  Containers?: Record<string, NetworkContainerWire> | null;
+  Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+  /** Overlay networks only. */
+  Peers?: Array<{ Name?: string; IP?: string }> | null;
+}
+
+/** POST /networks/create, body */
+export interface NetworkCreateWire {
+  Name: string;
+  /** Refuse a name already in use (409) rather than make a second network of that name. */
+  CheckDuplicate?: boolean;
+  /** `bridge` by default. */
+  Driver?: string;
+  Scope?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  ConfigOnly?: boolean;
+  ConfigFrom?: { Network?: string };
+  IPAM?: IpamWire;
+  EnableIPv6?: boolean;
+  /** Driver options, e.g. `com.docker.network.bridge.name`, or `parent` for macvlan and ipvlan. */
+  Options?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+
+/** POST /networks/create, answer */
+export interface NetworkCreateResponse {
+  Id: string;
+  /** Empty when there is nothing to warn of. */
+  Warning: string;
+}
+
+/** The endpoint settings a connect may set (EndpointSettings' configuration part). */
+export interface EndpointConfigWire {
+  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null;
+  Links?: string[] | null;
+  Aliases?: string[] | null;
+  DriverOpts?: Record<string, string> | null;
+}
+
+/** POST /networks/{id}/connect, body */
+export interface NetworkConnectWire {
+  /** Id or name of the container. */
+  Container: string;
+  EndpointConfig?: EndpointConfigWire;
+}
+
+/** POST /networks/{id}/disconnect, body */
+export interface NetworkDisconnectWire {
+  Container: string;
+  Force?: boolean;
+}
+
+/** GET /volumes/{name}, and each volume of GET /volumes */
+export interface VolumeWire {
+  Name: string;
+  Driver: string;
+  /** Where the volume lives on the engine's host. */
+  Mountpoint: string;
+  CreatedAt?: string;
+  /** Low-level details from the driver; absent when the driver gives none. */
+  Status?: Record<string, unknown> | null;
+  Labels: Record<string, string> | null;
+  /** `local` or `global`. */
+  Scope: string;
+  /** The driver options it was created with; null when there were none. */
+  Options: Record<string, string> | null;
+  /** Only filled in by GET /system/df. */
+  UsageData?: { Size: number; RefCount: number } | null;
+}
+
+/** GET /volumes */
+export interface VolumeListWire {
+  Volumes: VolumeWire[] | null;
+  Warnings: string[] | null;
+}
+
+/** POST /volumes/create, body */
+export interface VolumeCreateWire {
+  /** Made up by the engine when absent. */
+  Name?: string;
+  /** `local` by default. */
+  Driver?: string;
+  /** For `local`: `type`, `o` (comma-separated mount options), `device`, `size`. */
+  DriverOpts?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+
+/** POST /containers/prune, answer */
+export interface ContainerPruneWire {
+  ContainersDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+/** POST /networks/prune, answer */
+export interface NetworkPruneWire {
+  NetworksDeleted: string[] | null;
+}
+
+/** POST /volumes/prune, answer */
+export interface VolumePruneWire {
+  VolumesDeleted: string[] | null;
+  SpaceReclaimed: number;
+}

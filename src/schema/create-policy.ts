@@ -70,13 +70,26 @@ export function resolveHostPath(path: string): string {
   }
 }
 
-function checkBindSource(option: string, source: string, readOnly: boolean, policy: CreatePolicy, realPrefixes: () => string[]): void {
+/**
+ * Why binding the host path `source` is not allowed (it is outside the prefixes, or leads outside
+ * them through a link), or undefined when it is. `realPrefixes` is the prefixes with their links
+ * resolved, asked for only when the path itself is under one.
+ */
+export function bindPathRefusal(
+  source: string,
+  policy: Pick<CreatePolicy, 'bindPrefixes'>,
+  realPrefixes: () => string[] = () => policy.bindPrefixes.map(resolveHostPath),
+): string | undefined {
   const allowed = policy.bindPrefixes.join(', ') || 'none';
-  if (!underPrefix(source, policy.bindPrefixes)) refuse(option, `${source} is outside the allowed host paths (${allowed})`);
+  if (!underPrefix(source, policy.bindPrefixes)) return `${source} is outside the allowed host paths (${allowed})`;
   const real = resolveHostPath(source);
-  if (!underPrefix(real, realPrefixes())) {
-    refuse(option, `${source} leads to ${real}, outside the allowed host paths (${allowed})`);
-  }
+  if (!underPrefix(real, realPrefixes())) return `${source} leads to ${real}, outside the allowed host paths (${allowed})`;
+  return undefined;
+}
+
+function checkBindSource(option: string, source: string, readOnly: boolean, policy: CreatePolicy, realPrefixes: () => string[]): void {
+  const why = bindPathRefusal(source, policy, realPrefixes);
+  if (why) refuse(option, why);
   if (!readOnly && !policy.allowWritableBinds) {
     refuse(option, 'binds are read-only in token mode (add :ro, or readOnly: true), unless writable binds are allowed');
   }
