@@ -22,7 +22,8 @@ const fromVersion =
   };
 
 export const EngineRef = builder.objectRef<DockerClient>('Engine').implement({
-  description: 'One configured Docker engine. Its version fields are null while it cannot be reached, and the operation gets one error for it.',
+  description:
+    'One configured Docker engine. Its version fields are null while it cannot be reached, and the operation gets one error for it.',
   fields: (t) => ({
     name: t.string({ description: 'The name it is configured under; `local` when only one engine is configured.', resolve: (e) => e.name }),
     reachable: t.boolean({
