@@ -1,6 +1,7 @@
-// Several engines in one graph: merged listings, engine/name addressing, partial answers when an engine is down or black-holed.
+// Several engines in one graph (a plain engine, and the manager and worker of a two-node swarm): merged listings, engine/name addressing, info and disk usage, the swarm, partial answers when an engine is down or black-holed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
+import { startSwarm, type TestSwarm } from '../scripts/swarm.js';
 import type { ContainerInspectWire, ContainerSummary } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
 import { startBlackHole, type BlackHole } from './helpers/black-hole.js';
@@ -10,21 +11,30 @@ import { errorCodes, gql, gqlData, type TestGateway } from './helpers/gateway.js
 import { record, waitUntil } from './helpers/subscriptions.js';
 import { wsClient } from './helpers/ws.js';
 
+/** alpha: a plain engine; beta and gamma: the manager and the worker of a swarm. */
 const NAMES = ['alpha', 'beta', 'gamma'] as const;
 type Name = (typeof NAMES)[number];
 
 const engines = {} as Record<Name, PrivateEngine>;
 const raw = {} as Record<Name, RawEngine>;
+let swarm: TestSwarm | undefined;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  const started = await Promise.allSettled(NAMES.map(() => startPrivateEngine()));
-  started.forEach((outcome, index) => {
-    if (outcome.status === 'fulfilled') engines[NAMES[index] as Name] = outcome.value;
-  });
-  const failed = started.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
-  await Promise.all(NAMES.map((name) => ensureTestImage(engines[name].socketPath)));
+  // Loopback addresses of this file's own: another file's swarm may run at the same time.
+  const [plain, cluster] = await Promise.allSettled([
+    startPrivateEngine(),
+    startSwarm({ managerAddress: '127.0.0.4', workerAddress: '127.0.0.5' }),
+  ]);
+  if (plain.status === 'fulfilled') engines.alpha = plain.value;
+  if (cluster.status === 'fulfilled') {
+    swarm = cluster.value;
+    engines.beta = swarm.manager;
+    engines.gamma = swarm.worker;
+  }
+  if (plain.status === 'rejected') throw plain.reason;
+  if (cluster.status === 'rejected') throw cluster.reason;
+  await ensureTestImage(engines.alpha.socketPath);
   for (const name of NAMES) raw[name] = rawEngine(engines[name].socketPath);
   gateway = await startEnginesGateway(
     NAMES.map((name) => ({ name, dockerHost: engines[name].dockerHost })),
@@ -34,12 +44,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.close();
-  await Promise.all(
-    NAMES.map(async (name) => {
-      await raw[name]?.close();
-      await engines[name]?.stop();
-    }),
-  );
+  await Promise.all(NAMES.map((name) => raw[name]?.close()));
+  await Promise.all([engines.alpha?.stop(), swarm?.stop()]);
 }, 60_000);
 
 const EngineContainers = graphql(`
@@ -117,6 +123,60 @@ describe('listings over every engine', () => {
     expect((await gqlData(gateway.url, OneEngine, { name: 'gamma' })).engine.name).toBe('gamma');
     expect((await gqlData(gateway.url, OneEngine, {})).engine.name).toBe('alpha');
     expect(errorCodes(await gql(gateway.url, OneEngine, { name: 'nowhere' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+const EngineSystem = graphql(`
+  query EngineSystem($name: String) {
+    engine(name: $name) {
+      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }
+      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }
+    }
+  }
+`);
+
+describe('what each engine says of itself', () => {
+  it("info is the engine's own GET /info, swarm node id included", async () => {
+    for (const name of NAMES) {
+      const own = await raw[name].json<{
+        Name: string;
+        ServerVersion: string;
+        NCPU: number;
+        MemTotal: number;
+        Images: number;
+        Swarm: { NodeID: string; LocalNodeState: string };
+      }>('GET', '/info');
+      const { info } = (await gqlData(gateway.url, EngineSystem, { name })).engine;
+      expect(info).toMatchObject({
+        name: own.Name,
+        serverVersion: own.ServerVersion,
+        ncpu: own.NCPU,
+        memTotal: own.MemTotal,
+        images: own.Images,
+      });
+      expect(info?.swarmNodeId).toBe(own.Swarm.NodeID || null);
+      expect(info?.swarmState).toBe(own.Swarm.LocalNodeState || 'inactive');
+    }
+    expect((await gqlData(gateway.url, EngineSystem, { name: 'gamma' })).engine.info?.swarmNodeId).toBe(swarm?.workerNodeId);
+  });
+
+  it("diskUsage is the engine's own GET /system/df, with what a prune would reclaim", async () => {
+    const stopped = await createTestContainer(raw.alpha, { cmd: ['sh', '-c', 'head -c 100000 /dev/zero > /junk'], start: true });
+    await waitUntil(
+      async () => (await raw.alpha.json<{ State: { Running: boolean } }>('GET', `/containers/${stopped.id}/json`)).State.Running === false,
+      'the writer to exit',
+    );
+    const { diskUsage } = (await gqlData(gateway.url, EngineSystem, { name: 'alpha' })).engine;
+    const own = await raw.alpha.json<{ LayersSize: number; Containers: Array<{ Id: string; State: string; SizeRw?: number }> }>(
+      'GET',
+      '/system/df',
+    );
+    expect(diskUsage?.layersSize).toBe(own.LayersSize);
+    expect(diskUsage?.containers.map((c) => c.id).sort()).toEqual(own.Containers.map((c) => c.Id).sort());
+    const writer = diskUsage?.containers.find((c) => c.id === stopped.id);
+    expect(writer?.sizeRw).toBeGreaterThanOrEqual(100_000);
+    // Its layer is reclaimable: the container is not running.
+    expect(diskUsage?.reclaimable).toBeGreaterThanOrEqual(writer?.sizeRw ?? Number.POSITIVE_INFINITY);
   });
 });
 
@@ -222,33 +282,31 @@ describe('events from every engine', () => {
 
 describe('an engine that is down', () => {
   it("costs only its part: the others' containers and one DOCKER_UNAVAILABLE naming it; back when it is", async () => {
-    await engines.gamma.halt();
+    await engines.alpha.halt();
     try {
       const result = await gql(gateway.url, EngineContainers, {});
       expect(result.errors).toHaveLength(1);
-      expect(result.errors?.[0]).toMatchObject({ path: ['containers'], extensions: { code: 'DOCKER_UNAVAILABLE', engine: 'gamma' } });
+      expect(result.errors?.[0]).toMatchObject({ path: ['containers'], extensions: { code: 'DOCKER_UNAVAILABLE', engine: 'alpha' } });
       const ids = new Set(result.data?.containers.map((c) => c.id));
-      for (const name of ['alpha', 'beta'] as const) for (const c of await ownList(name)) expect(ids.has(c.Id)).toBe(true);
-      expect(new Set(result.data?.containers.map((c) => c.engine.name))).toEqual(new Set(['alpha', 'beta']));
+      for (const name of ['beta', 'gamma'] as const) for (const c of await ownList(name)) expect(ids.has(c.Id)).toBe(true);
+      expect(result.data?.containers.some((c) => c.engine.name === 'alpha')).toBe(false);
 
       const ready = await fetch(`${gateway.origin}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'ready', unavailable: ['gamma'] });
+      expect(await ready.json()).toMatchObject({ status: 'ready', unavailable: ['alpha'] });
       const engineList = await gql(gateway.url, EngineList, {});
       expect(engineList.data?.engines.map((e) => [e.name, e.reachable, e.version === null])).toEqual([
-        ['alpha', true, false],
+        ['alpha', false, true],
         ['beta', true, false],
-        ['gamma', false, true],
+        ['gamma', true, false],
       ]);
-      expect(new Set(engineList.errors?.map((e) => `${e.extensions?.code} ${e.extensions?.engine}`))).toEqual(
-        new Set(['DOCKER_UNAVAILABLE gamma']),
-      );
+      expect(engineList.errors?.map((e) => `${e.extensions?.code} ${e.extensions?.engine}`)).toEqual(['DOCKER_UNAVAILABLE alpha']);
     } finally {
-      await engines.gamma.resume();
+      await engines.alpha.resume();
     }
     const after = await gql(gateway.url, EngineContainers, {});
     expect(after.errors).toBeUndefined();
-    expect(new Set(after.data?.containers.map((c) => c.engine.name))).toContain('gamma');
+    expect(new Set(after.data?.containers.map((c) => c.engine.name))).toContain('alpha');
     expect((await fetch(`${gateway.origin}/readyz`)).status).toBe(200);
   }, 90_000);
 });

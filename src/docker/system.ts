@@ -28,7 +28,8 @@ export function systemApi(engine: EngineTransport) {
 
     /** GET /system/df: images, containers, volumes and build cache with their sizes; the engine may take a while to count. */
     diskUsage(call: EngineCall = {}): Promise<SystemDfWire> {
-      return engine.json({ method: 'GET', endpoint: DISK_USAGE, ...call });
+      // Counting layer and volume sizes is slow on a full disk: the longer timeout of a change, not a read's.
+      return engine.json({ method: 'GET', endpoint: DISK_USAGE, headersTimeoutMs: engine.settings.headersTimeoutMs, ...call });
     },
 
     /** The engine's event stream; `since` is unix time `seconds.nanoseconds`. return() aborts the request. */

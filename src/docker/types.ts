@@ -274,7 +274,7 @@ export interface SystemDfWire {
     Containers: number;
     [key: string]: unknown;
   }> | null;
-  Containers: Array<{ Id: string; Names: string[]; SizeRw?: number; SizeRootFs?: number; [key: string]: unknown }> | null;
+  Containers: Array<{ Id: string; Names: string[]; State: string; SizeRw?: number; SizeRootFs?: number; [key: string]: unknown }> | null;
   Volumes: Array<{ Name: string; UsageData?: { Size: number; RefCount: number } | null; [key: string]: unknown }> | null;
   BuildCache: Array<{ ID: string; Size: number; InUse: boolean; Shared: boolean; [key: string]: unknown }> | null;
 }

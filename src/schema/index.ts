@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './engine.js';
+import './engine-system.js';
 import './container.js';
 import './inspect.js';
 import './top.js';

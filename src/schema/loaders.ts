@@ -5,7 +5,7 @@ import type { DockerClient } from '../docker/client.js';
 import type { EngineSet } from '../docker/engine-set.js';
 import { NotFoundError } from '../docker/errors.js';
 import type { EngineCall } from '../docker/request.js';
-import type { ContainerInspectWire, VersionWire } from '../docker/types.js';
+import type { ContainerInspectWire, InfoWire, SystemDfWire, VersionWire } from '../docker/types.js';
 
 /** How many engine calls one operation may have in flight for its nested fields, on each engine. */
 export const FAN_OUT_CONCURRENCY = 8;
@@ -52,6 +52,8 @@ function engineLoaders(docker: DockerClient, call: EngineCall) {
 
   let version: Promise<VersionWire> | undefined;
   let ping: Promise<string> | undefined;
+  let info: Promise<InfoWire> | undefined;
+  let diskUsage: Promise<SystemDfWire> | undefined;
   const reported = new WeakSet<object>();
   return {
     /** True the first time an error is offered: several fields that share one failed call report it once. */
@@ -65,6 +67,16 @@ function engineLoaders(docker: DockerClient, call: EngineCall) {
     version(): Promise<VersionWire> {
       version ??= docker.system.version(call);
       return version;
+    },
+    /** GET /info, once per operation (Engine.info, and the swarm's node-to-engine matching). */
+    info(): Promise<InfoWire> {
+      info ??= docker.system.info(call);
+      return info;
+    },
+    /** GET /system/df, once per operation however many fields (Engine.diskUsage, Volume.usage) want it. */
+    diskUsage(): Promise<SystemDfWire> {
+      diskUsage ??= docker.system.diskUsage(call);
+      return diskUsage;
     },
     /** GET /_ping, once per operation; resolves to the API version. */
     ping(): Promise<string> {

@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n": typeof types.EngineCreateDocument,
     "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": typeof types.EngineLogsDocument,
     "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": typeof types.EngineEventsDocument,
+    "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n": typeof types.EngineSystemDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": typeof types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsRestartDocument,
@@ -155,6 +156,7 @@ const documents: Documents = {
     "\n  mutation EngineCreate($input: CreateContainerInput!) { createContainer(input: $input) { id name engine { name } } }\n": types.EngineCreateDocument,
     "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": types.EngineLogsDocument,
     "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": types.EngineEventsDocument,
+    "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n": types.EngineSystemDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsRestartDocument,
@@ -386,6 +388,10 @@ export function graphql(source: "\n  subscription EngineLogs($id: String!) { con
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n"): (typeof documents)["\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n"): (typeof documents)["\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
