@@ -436,6 +436,17 @@ describe('startup', () => {
     expect(refused.stdout()).not.toContain('Wharf listening');
   });
 
+  it.each([
+    [['--engine', 'Edge=unix:///tmp/x.sock'], '--engine Edge=unix:///tmp/x.sock: the name must match'],
+    [['--engine', 'a=unix:///tmp/a.sock', '--engine', 'a=unix:///tmp/b.sock'], 'the name "a" is given twice'],
+    [['--engine', 'b=tcp://'], '--engine b=tcp://: "tcp://" is not a URL'],
+  ])('refuses engine configuration it cannot use: exit 2, naming the entry (%j)', async (args, message) => {
+    const refused = wharf([...args, '--port', '0']);
+    expect(await refused.exited).toBe(2);
+    expect(refused.stderr()).toContain(message);
+    expect(refused.stdout()).not.toContain('Wharf listening');
+  });
+
   it('listens beyond loopback with --insecure-no-auth, warning loudly, and stops on SIGTERM', async () => {
     const open = wharf(['--host', '0.0.0.0', '--port', '0', '--insecure-no-auth']);
     const port = await listeningPort(open);
