@@ -220,6 +220,26 @@ export async function readLogLines(body: Readable, tty: boolean, bound: AnswerBo
   return lines;
 }
 
+/**
+ * The lines of a log response that ends (no follow), a batch per chunk of the body as it is read: the
+ * body is read no faster than the consumer takes batches, and destroyed when the consumer stops early.
+ */
+export async function* streamLogBatches(body: Readable, tty: boolean): AsyncGenerator<LogRecord[], void, undefined> {
+  const parser = new LogStreamParser(tty);
+  try {
+    for await (const chunk of body) {
+      const lines = parser.push(chunk as Buffer);
+      if (lines.length) yield lines;
+    }
+    const rest = parser.end();
+    if (rest.length) yield rest;
+  } catch (error) {
+    throw fromTransportError(error);
+  } finally {
+    body.destroy();
+  }
+}
+
 /** The most a read may hold before it gives up: lines, and the size of their messages (in characters, bytes for ASCII). */
 export interface AnswerBound {
   maxLines: number;

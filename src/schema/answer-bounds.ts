@@ -22,7 +22,7 @@ export function logBound(bounds: Pick<AnswerBounds, 'logLines' | 'logBytes'>): A
     tooLarge: (lines, bytes) =>
       new AnswerTooLargeError(
         `The log holds more than one answer may (${bounds.logLines} lines or ${bounds.logBytes} bytes; ${lines} lines and ${bytes} bytes read so far): ` +
-          'ask for less with tail or since, or read it as it comes with the containerLogs subscription',
+          'ask for less with tail or since, read it in parts with logs @stream, or as it comes with the containerLogs subscription',
       ),
   };
 }

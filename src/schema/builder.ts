@@ -1,7 +1,7 @@
 // The Pothos builder: the context type, the scalars and the plugins. It defines no types.
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { GraphQLError } from 'graphql';
+import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import type { EngineSet } from '../docker/engine-set.js';
 import type { EngineCall } from '../docker/request.js';
 import { scopesFor, type Principal } from './access.js';
@@ -32,6 +32,21 @@ export interface SchemaContext {
   answerBounds: AnswerBounds;
   /** Token mode's limits on createContainer; none in local mode. */
   createPolicy?: CreatePolicy | undefined;
+  /** Sends the rest of a list field under @stream in batches, when the gateway can (see IncrementalLists). */
+  incrementalLists?: IncrementalLists | undefined;
+}
+
+/**
+ * The gateway's own delivery of a list under @stream: batches of items as they are read, each sent
+ * as one incremental payload. The executor's own @stream sends every item as a payload of its own,
+ * which costs far more per item than a log line is worth.
+ */
+export interface IncrementalLists {
+  /**
+   * Takes over the rest of the list field being resolved, from `startIndex`, fed by `batches`; false
+   * when its selection is not plain data, and the field must be left to the executor.
+   */
+  take(info: GraphQLResolveInfo, batches: AsyncIterator<readonly unknown[]>, startIndex: number): boolean;
 }
 
 export const builder = new SchemaBuilder<{

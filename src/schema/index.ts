@@ -1,5 +1,6 @@
 // Assembles the schema from its type files.
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLDeferDirective, GraphQLStreamDirective } from '@graphql-tools/utils';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './engine.js';
 import './engine-system.js';
@@ -17,4 +18,8 @@ export { createLoaders } from './loaders.js';
 export { toClientError } from './errors.js';
 
 /** Sorted, so the printed SDL (schema/schema.graphql, written by `npm run schema`) is deterministic. */
-export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });
+export const schema: GraphQLSchema = builder.toSchema({
+  sortSchema: true,
+  // Incremental delivery: @stream on Container.logs sends a huge log in parts, over multipart HTTP or SSE.
+  directives: [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective],
+});

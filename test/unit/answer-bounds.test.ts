@@ -35,7 +35,7 @@ describe('readLogLines with a bound', () => {
 
   it('says how to read less: tail, since, or the subscription', async () => {
     const read = readLogLines(ttyLog(1_000), true, logBound({ logLines: 10, logBytes: 1_000_000 }));
-    await expect(read).rejects.toThrow(/tail.*since.*containerLogs subscription/);
+    await expect(read).rejects.toThrow(/tail.*since.*@stream.*containerLogs subscription/);
   });
 
   it('destroys the body at the bound, before the rest is read', async () => {

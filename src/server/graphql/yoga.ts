@@ -1,5 +1,6 @@
 // The Yoga instance: the schema, the per-operation context, error masking, hardening and GraphiQL at /graphql.
 import type { Logger } from 'pino';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { EngineSet } from '../../docker/engine-set.js';
 import type { AnswerBounds } from '../../schema/answer-bounds.js';
@@ -8,6 +9,7 @@ import type { AccessControl } from '../auth/access.js';
 import { useAuditLog, type AuditSink } from '../observability/audit.js';
 import { createContext } from './context.js';
 import { maskError, useContractErrorCodes, yogaLogger } from './errors.js';
+import { useIncrementalLists } from './incremental-lists.js';
 import { usePartialErrors } from './partial-errors.js';
 import { usePlannedSubscriptionEvents } from './subscription-fast-path/plugin.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
@@ -55,6 +57,8 @@ export function createWharfYoga(engines: EngineSet, options: YogaOptions): Wharf
     plugins: [
       ...hardeningPlugins({ limits: options.limits, introspection: options.introspection }),
       useContractErrorCodes(),
+      useDeferStream(),
+      useIncrementalLists(),
       usePartialErrors(),
       usePlannedSubscriptionEvents(),
       useAuditLog(options.audit),

@@ -62,9 +62,17 @@ export class OperationLog {
         const { operation } = args.contextValue as ServerContext;
         const shape = shapeOf(args.document as DocumentNode, args.operationName as string | null | undefined);
         return {
-          onExecuteDone: ({ result }) => {
-            if (isAsyncIterable(result)) return;
-            this.finish(operation, shape, outcomeOf(result as ExecutionResult), args.variableValues);
+          onExecuteDone: ({ result, setResult }) => {
+            if (!isAsyncIterable(result)) {
+              this.finish(operation, shape, outcomeOf(result as ExecutionResult), args.variableValues);
+              return;
+            }
+            // An incremental answer (@stream, @defer) ends when its last part has gone out.
+            setResult(
+              this.tracked(result as AsyncIterable<ExecutionResult>, (outcome) =>
+                this.finish(operation, shape, outcome, args.variableValues),
+              ),
+            );
           },
         };
       },

@@ -120,6 +120,25 @@ export function planEvents(args: ExecutionArgs): EventPlan | undefined {
   };
 }
 
+/**
+ * How to copy one value of this type with this selection as the executor would complete it, or
+ * undefined when the selection is not plain data; the copy returns undefined for a value it cannot take.
+ */
+export function planCopy(
+  type: GraphQLOutputType,
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): ((value: unknown) => unknown) | undefined {
+  const copy = planValue(type, fieldNodes, fragments);
+  return (
+    copy &&
+    ((value) => {
+      const copied = copy(value);
+      return copied === UNPLANNED ? undefined : copied;
+    })
+  );
+}
+
 /** Values the executor does not take as data: it awaits promises and raises errors. */
 function isAwaitedOrRaised(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value instanceof Error || isPromiseLike(value));
