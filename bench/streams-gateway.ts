@@ -12,6 +12,8 @@ export interface GatewayMemory {
 
 export interface StreamBenchGateway {
   pid: number;
+  /** http://127.0.0.1:PORT/graphql */
+  url: string;
   /** ws://127.0.0.1:PORT/graphql */
   wsUrl: string;
   /** The process's resident set from /proc/<pid>/status. */
@@ -43,6 +45,7 @@ export async function startStreamBenchGateway(options: StreamBenchGatewayOptions
   const { pid } = gateway;
   return {
     pid,
+    url: gateway.url,
     wsUrl: gateway.url.replace(/^http/, 'ws'),
     memory: () => ({ rss: readStatusKb(pid, 'VmRSS'), peakRss: readStatusKb(pid, 'VmHWM') }),
     cpuMs: () => processCpuMs(pid) ?? 0,

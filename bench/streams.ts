@@ -8,6 +8,7 @@ import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { startCountingProxy } from '../test/helpers/counting-proxy.js';
 import { streamBenchEngine, type RawLogRead, type StreamBenchEngine } from './streams-engine.js';
 import { startStreamBenchGateway, type StreamBenchGateway } from './streams-gateway.js';
+import { readIncremental } from '../test/helpers/incremental.js';
 import { connectGraphqlWs, subscribeLines, type LineSubscription } from './streams-ws.js';
 
 export interface StreamBenchOptions {
@@ -47,6 +48,8 @@ export const DEFAULT_STREAM_BENCH_OPTIONS: StreamBenchOptions = {
 
 /** Targets. */
 export const WHOLE_LOG_MAX_RATIO = 1.25;
+/** Container.logs under @stream, over multipart HTTP, against the engine's own read. */
+export const STREAM_LOG_MAX_RATIO = 1.3;
 export const PER_LINE_MIN_RATE = 50_000;
 export const FANOUT_MAX_FOLLOWS = 1;
 export const FANOUT_MAX_PEAK_RSS = 150 * 1024 * 1024;
@@ -74,6 +77,11 @@ export interface WholeLogResult {
   gatewayMedianMs: number;
   ratio: number;
   pass: boolean;
+  /** `container { logs @stream { message } }` over multipart HTTP, in the same rounds. */
+  streamMs: number[];
+  streamMedianMs: number;
+  streamRatio: number;
+  streamPass: boolean;
 }
 
 export interface PerLineResult {
@@ -273,6 +281,31 @@ async function benchWholeLog(
     return { ms, cpuMs };
   };
 
+  /** `logs @stream` over multipart HTTP: every line counted and checked in order as it comes. */
+  const viaStream = async (): Promise<number> => {
+    const t0 = performance.now();
+    let next = 1;
+    let misordered = 0;
+    await readIncremental(
+      gateway.url,
+      'multipart',
+      { query: 'query StreamedLog($id: String!) { container(id: $id) { logs @stream { message } } }', variables: { id } },
+      (payload) => {
+        for (const part of payload.incremental ?? []) {
+          for (const item of part.items ?? []) {
+            if ((item as { message: string }).message !== String(next)) misordered += 1;
+            next += 1;
+          }
+        }
+      },
+    );
+    const ms = performance.now() - t0;
+    if (next - 1 !== expected || misordered > 0)
+      throw new Error(`logs @stream gave ${next - 1} lines (${misordered} out of order), not ${expected}`);
+    return ms;
+  };
+  const streamMs: number[] = [];
+
   let runs = options.runs;
   for (let i = 0; i < options.warmup; i++) {
     log(`whole log: warm-up ${i + 1}/${options.warmup}`);
@@ -292,10 +325,11 @@ async function benchWholeLog(
     engineMs.push(await viaEngine());
   }
   for (let round = 0; round < runs; round++) {
-    // Alternate who goes first, so that neither always runs on the other's leftovers.
-    const order = round % 2 === 0 ? ['engine', 'gateway'] : ['gateway', 'engine'];
+    // Alternate who goes first, so that none always runs on another's leftovers.
+    const order = round % 2 === 0 ? ['engine', 'gateway', 'stream'] : ['stream', 'gateway', 'engine'];
     for (const who of order) {
       if (who === 'engine') engineMs.push(await viaEngine());
+      else if (who === 'stream') streamMs.push(await viaStream());
       else {
         const run = await viaGateway();
         if (run) {
@@ -305,13 +339,21 @@ async function benchWholeLog(
       }
     }
     if (timedOut) break;
-    log(`whole log: round ${round + 1}/${runs}: engine ${fmtMs(engineMs.at(-1))}, gateway ${fmtMs(gatewayMs.at(-1))}`);
+    log(
+      `whole log: round ${round + 1}/${runs}: engine ${fmtMs(engineMs.at(-1))}, gateway ${fmtMs(gatewayMs.at(-1))}, logs @stream ${fmtMs(streamMs.at(-1))}`,
+    );
   }
   const engineMedianMs = median(engineMs);
   // A run that timed out counts as at least as slow as the timeout.
   const gatewayMedianMs = timedOut ? Math.max(timedOut.ms, median(gatewayMs) || 0) : median(gatewayMs);
   const ratio = gatewayMedianMs / engineMedianMs;
+  const streamMedianMs = median(streamMs);
+  const streamRatio = streamMedianMs / engineMedianMs;
   return {
+    streamMs,
+    streamMedianMs,
+    streamRatio,
+    streamPass: streamMs.length > 0 && streamRatio <= STREAM_LOG_MAX_RATIO,
     lines: expected,
     runsAsked: options.runs,
     timedOut,
@@ -511,6 +553,8 @@ export function formatStreamResults(r: StreamBenchResults): string {
           ]
         : []),
       `   ratio gateway / engine  ${w.timedOut ? '>= ' : ''}${w.ratio.toFixed(2)}   target <= ${WHOLE_LOG_MAX_RATIO}   ${verdict(w.pass)}`,
+      `   container { logs @stream { message } } over multipart HTTP ${fmtMs(w.streamMedianMs).padStart(9)}   runs ${w.streamMs.map(fmtMs).join(', ') || '-'}`,
+      `   ratio logs @stream / engine  ${w.streamRatio.toFixed(2)}   target <= ${STREAM_LOG_MAX_RATIO}   ${verdict(w.streamPass)}`,
     );
   }
   if (p) {

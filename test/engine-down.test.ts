@@ -1,69 +1,16 @@
 // The engine goes away under a running gateway process and comes back on the same socket: DOCKER_UNAVAILABLE, then recovery.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
 import { createTestContainer, rawEngine, type RawEngine } from './helpers/engine-api.js';
 import { errorCodes, gql, gqlData } from './helpers/gateway.js';
+import { startGatewayProcess, type GatewayProcess } from './helpers/gateway-process.js';
 
 /** The gateway's connect timeout (connection.ts): an unreachable engine must be reported well within it. */
 const CONNECT_TIMEOUT_MS = 5_000;
 /** "Quickly": a missing socket fails at once; this leaves room for a loaded machine. */
 const QUICKLY_MS = 2_000;
-
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const LISTENING = /Wharf listening on (http:\/\/\S+)\/graphql/;
-
-interface GatewayProcess {
-  child: ChildProcess;
-  origin: string;
-  url: string;
-  stderr(): string;
-}
-
-/** `src/main.ts` as its own process on port 0, the way a user runs it. */
-async function startGatewayProcess(dockerHost: string): Promise<GatewayProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: dockerHost };
-  for (const name of ['DOCKER_API_VERSION', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH', 'PORT', 'HOST']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-8_000);
-  });
-  const origin = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`the gateway did not listen within 30 s; stderr: ${stderr}`)), 30_000);
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = LISTENING.exec(stdout);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the gateway exited before listening (code ${code}, signal ${signal}); stderr: ${stderr}`));
-    });
-  });
-  return { child, origin, url: `${origin}/graphql`, stderr: () => stderr };
-}
-
-async function stopGatewayProcess(gateway: GatewayProcess | undefined): Promise<void> {
-  const child = gateway?.child;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 8_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 let engine: PrivateEngine;
 let raw: RawEngine;
@@ -79,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopGatewayProcess(gateway);
+  await gateway?.stop();
   await raw?.close();
   await engine?.stop();
 });
