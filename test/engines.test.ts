@@ -615,10 +615,28 @@ describe('a swarm', () => {
     expect(specOf(adminSeen.data?.engine.swarm?.services[0]?.inspect)?.Env).toEqual(input.env);
 
     await refused('viewer', () => gql(guarded.url, SwarmScale, { id, replicas: 1 }, as('viewer')));
-    const scaled = await gql(guarded.url, SwarmScale, { id, replicas: 1 }, as('operator'));
+    const scaled = await gql(guarded.url, SwarmScale, { id, replicas: 2 }, as('operator'));
     expect(scaled.errors).toBeUndefined();
-    expect(scaled.data?.scaleService.replicas).toBe(1);
-    expect((await raw.beta.json<ServiceWire>('GET', `/services/${id}`)).Spec.Mode?.Replicated?.Replicas).toBe(1);
+    expect(scaled.data?.scaleService.replicas).toBe(2);
+    expect((await raw.beta.json<ServiceWire>('GET', `/services/${id}`)).Spec.Mode?.Replicated?.Replicas).toBe(2);
+
+    // One operation over both tasks, each with its service, node, node's engine and container: every list read once.
+    let read: EngineCallEvent[] = [];
+    await waitUntil(
+      async () => {
+        const from = calls.length;
+        const result = await gql(guarded.url, SwarmService, { id }, as('viewer'));
+        read = calls.slice(from);
+        const tasks = result.data?.engine.swarm?.service?.tasks ?? [];
+        return tasks.length === 2 && tasks.every((t) => t.container?.engine && t.node?.engine && t.service.id === id);
+      },
+      'both tasks running, each with its container',
+      SWARM_POLL,
+    );
+    const reads = (endpoint: string) => read.filter((c) => c.method === 'GET' && c.endpoint === endpoint).length;
+    expect([reads('/nodes'), reads('/services'), reads('/tasks'), reads('/services/{id}')]).toEqual([1, 1, 1, 1]);
+    expect(reads('/info')).toBeLessThanOrEqual(NAMES.length);
+    expect(reads('/containers/{id}/json')).toBe(2);
 
     const labels = [{ key: 'wharf.access', value: 'admin' }];
     for (const role of ['viewer', 'operator'] as const) {
