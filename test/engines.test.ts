@@ -351,3 +351,318 @@ describe('a black-holed engine', () => {
     expect(await res.json()).toMatchObject({ unavailable: ['hole'] });
   });
 });
+
+// The swarm through the graph: beta is the manager, gamma the worker, alpha outside any swarm.
+import { TEST_IMAGE_V2 } from '../scripts/swarm.js';
+import type { EngineCallEvent } from '../src/docker/request.js';
+import type { ServiceWire } from '../src/docker/types.js';
+import { issueTokens } from './helpers/access.js';
+
+const SwarmEngines = graphql(`
+  query SwarmEngines {
+    engines {
+      name
+      swarm { id engine { name } nodes { id role state managerStatus engine { name } } }
+    }
+  }
+`);
+const SwarmService = graphql(`
+  query SwarmService($id: String!) {
+    engine(name: "beta") {
+      swarm {
+        service(id: $id) {
+          id name image mode replicas runningTasks engine { name }
+          tasks {
+            id slot state desiredState image containerId
+            service { id }
+            node { id engine { name } }
+            container { id engine { name } inspect { raw } }
+          }
+        }
+      }
+    }
+  }
+`);
+/** Lists wanted at several depths: a later depth finds the earlier reads over, so only the memo keeps each to one call. */
+const SwarmMemo = graphql(`
+  query SwarmMemo($id: String!) {
+    engine(name: "beta") {
+      swarm {
+        nodes { id }
+        service(id: $id) {
+          tasks {
+            service { id runningTasks }
+            node { id engine { name } tasks { id } }
+            container { id engine { name } }
+          }
+        }
+      }
+    }
+  }
+`);
+const SwarmServices = graphql(`
+  query SwarmServices($name: String!) {
+    engine(name: "beta") { swarm { services(filters: { name: [$name] }) { id name labels { key value } inspect } } }
+  }
+`);
+const SwarmCreate = graphql(`
+  mutation SwarmCreate($input: CreateServiceInput!) {
+    createService(input: $input) { id name image mode replicas engine { name } }
+  }
+`);
+const SwarmScale = graphql(`
+  mutation SwarmScale($id: String!, $replicas: Int!, $engine: String) {
+    scaleService(id: $id, replicas: $replicas, engine: $engine) { id replicas }
+  }
+`);
+const SwarmUpdate = graphql(`
+  mutation SwarmUpdate($id: String!, $input: UpdateServiceInput!) {
+    updateService(id: $id, input: $input) { id image labels { key value } }
+  }
+`);
+const SwarmRemove = graphql(`
+  mutation SwarmRemove($id: String!, $engine: String) { removeService(id: $id, engine: $engine) }
+`);
+const SwarmLogs = graphql(`
+  subscription SwarmLogs($id: String!) { serviceLogs(id: $id) { stream message taskId nodeId timestamp } }
+`);
+
+/** Polling a manager more often than this only loads a 2-core machine. */
+const SWARM_POLL = { timeoutMs: 30_000, intervalMs: 250 };
+
+async function listedServices(): Promise<ServiceWire[]> {
+  return raw.beta.json<ServiceWire[]>('GET', '/services');
+}
+
+describe('a swarm', () => {
+  const tokens = issueTokens('swarm');
+  const calls: EngineCallEvent[] = [];
+  let guarded: TestGateway;
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    guarded = await startEnginesGateway(
+      NAMES.map((name) => ({ name, dockerHost: engines[name].dockerHost })),
+      {
+        callTimeoutMs: 1_500,
+        tokens: Object.values(tokens),
+        createPolicy: { bindPrefixes: ['/srv/wharf-allowed'] },
+        observeEngine: (e) => calls.push(e),
+      },
+    );
+  });
+  afterAll(async () => {
+    await guarded?.close();
+    // Whatever a failed test left behind.
+    const left = new Set((await listedServices().catch(() => [])).map((s) => s.ID));
+    await Promise.all(made.filter((id) => left.has(id)).map((id) => raw.beta.request('DELETE', `/services/${id}`)));
+  });
+
+  const as = (role: keyof typeof tokens) => ({ headers: { authorization: `Bearer ${tokens[role].token}` } });
+
+  it('is on the manager only; its nodes map to the configured engines; no join token anywhere', async () => {
+    const result = await gql(gateway.url, SwarmEngines, {});
+    expect(result.errors).toBeUndefined();
+    const byName = new Map(result.data?.engines.map((e) => [e.name, e.swarm]));
+    expect(byName.get('alpha')).toBeNull();
+    expect(byName.get('gamma')).toBeNull();
+    const cluster = byName.get('beta');
+    const own = await raw.beta.json<{ ID: string; JoinTokens: { Worker: string; Manager: string } }>('GET', '/swarm');
+    expect(cluster?.id).toBe(own.ID);
+    expect(cluster?.engine.name).toBe('beta');
+    expect(new Map(cluster?.nodes.map((n) => [n.id, [n.role, n.state, n.managerStatus, n.engine?.name]]))).toEqual(
+      new Map([
+        [swarm?.managerNodeId, ['manager', 'ready', 'leader', 'beta']],
+        [swarm?.workerNodeId, ['worker', 'ready', null, 'gamma']],
+      ]),
+    );
+    const text = JSON.stringify(result);
+    expect(text).not.toContain(own.JoinTokens.Worker);
+    expect(text).not.toContain(own.JoinTokens.Manager);
+  });
+
+  it('a service operation on an engine that is not a manager is CONFLICT with its words', async () => {
+    for (const engine of ['alpha', 'gamma']) {
+      const result = await gql(gateway.url, SwarmRemove, { id: 'anything', engine });
+      expect(errorCodes(result)).toEqual(['CONFLICT']);
+      expect(result.errors?.[0]?.message).toMatch(/not a swarm manager/);
+    }
+  });
+
+  it('a replicated service converges on both nodes, each task with its container on its node; logs, scale, update, remove', async () => {
+    const name = uniqueName('wharf-svc');
+    const created = await gqlData(gateway.url, SwarmCreate, {
+      input: {
+        name,
+        image: 'wharf-test/busybox:latest',
+        cmd: ['sh', '-c', 'echo hello from $(hostname); exec sleep 3600'],
+        replicas: 4,
+        stopGracePeriod: 1,
+        labels: [{ key: 'wharf.test', value: '1' }],
+      },
+    });
+    const id = created.createService.id;
+    made.push(id);
+    // Without engine: it went to beta, the first configured manager.
+    expect(created.createService).toMatchObject({
+      name,
+      image: 'wharf-test/busybox:latest',
+      mode: 'replicated',
+      replicas: 4,
+      engine: { name: 'beta' },
+    });
+    expect((await listedServices()).map((s) => s.ID)).toContain(id);
+
+    type Service = NonNullable<NonNullable<Awaited<ReturnType<typeof serviceOf>>>>;
+    const serviceOf = async (ref: string) => (await gqlData(gateway.url, SwarmService, { id: ref })).engine.swarm?.service;
+    const runningOf = (service: Service) => service.tasks.filter((t) => t.desiredState === 'running' && t.state === 'running');
+    let service: Service | undefined;
+    await waitUntil(
+      async () => {
+        service = (await serviceOf(name)) ?? undefined;
+        const running = service ? runningOf(service) : [];
+        return service?.runningTasks === 4 && running.length === 4 && running.every((t) => t.container?.inspect.raw);
+      },
+      () => `4 running tasks: ${JSON.stringify(service?.tasks.map((t) => [t.state, t.node?.engine?.name]))}`,
+      SWARM_POLL,
+    );
+    const running = runningOf(service!);
+    const nodeEngine = (nodeId: string | undefined) =>
+      nodeId === swarm?.managerNodeId ? 'beta' : nodeId === swarm?.workerNodeId ? 'gamma' : 'none';
+    expect(new Set(running.map((t) => t.node?.engine?.name))).toEqual(new Set(['beta', 'gamma']));
+    await Promise.all(
+      running.map(async (task) => {
+        const engineName = nodeEngine(task.node?.id);
+        expect(task.node?.engine?.name).toBe(engineName);
+        expect(task.service.id).toBe(id);
+        expect(task.container?.id).toBe(task.containerId);
+        expect(task.container?.engine.name).toBe(engineName);
+        expect(task.container?.inspect.raw).toEqual(await raw[engineName as Name].json('GET', `/containers/${task.containerId}/json`));
+      }),
+    );
+
+    // The log: each task's first line, with the task and its node.
+    const client = wsClient(gateway.wsUrl);
+    try {
+      const logs = record(client, SwarmLogs, { id });
+      await logs.until(() => new Set(logs.data.map((d) => d.serviceLogs.taskId)).size >= 4, 'a line of each of the 4 tasks', 20_000);
+      expect(logs.errors).toEqual([]);
+      for (const { serviceLogs: line } of logs.data) {
+        const task = running.find((t) => t.id === line.taskId);
+        expect(line).toMatchObject({ stream: 'STDOUT', nodeId: task?.node?.id, message: `hello from ${task?.containerId?.slice(0, 12)}` });
+      }
+    } finally {
+      await client.dispose();
+    }
+
+    // Scale to 1, then roll the one task over to the second tag.
+    expect((await gqlData(gateway.url, SwarmScale, { id: name, replicas: 1 })).scaleService).toEqual({ id, replicas: 1 });
+    await waitUntil(async () => (service = (await serviceOf(id)) ?? undefined)?.runningTasks === 1, 'runningTasks 1', SWARM_POLL);
+    const before = new Set(runningOf(service!).map((t) => t.containerId));
+    const updated = await gqlData(gateway.url, SwarmUpdate, { id, input: { image: TEST_IMAGE_V2 } });
+    expect(updated.updateService).toMatchObject({ id, image: TEST_IMAGE_V2 });
+    await waitUntil(
+      async () => {
+        service = (await serviceOf(id)) ?? undefined;
+        const now = service ? runningOf(service) : [];
+        return (
+          now.length === 1 &&
+          now.every(
+            (t) =>
+              !before.has(t.containerId) &&
+              t.image === TEST_IMAGE_V2 &&
+              (t.container?.inspect.raw as ContainerInspectWire | undefined)?.Config.Image === TEST_IMAGE_V2,
+          )
+        );
+      },
+      'the running task on the second tag',
+      SWARM_POLL,
+    );
+
+    expect((await gqlData(gateway.url, SwarmRemove, { id: name })).removeService).toBe(id);
+    expect((await listedServices()).map((s) => s.ID)).not.toContain(id);
+    expect(await serviceOf(id)).toBeNull();
+  }, 90_000);
+
+  it('in token mode: viewers see it (env redacted), operators scale, only admins create, update and remove; refusals reach no engine', async () => {
+    const name = uniqueName('wharf-svc-access');
+    const input = {
+      name,
+      image: 'wharf-test/busybox:latest',
+      cmd: ['sleep', '3600'],
+      env: ['SWARM_SECRET=hunter2-swarm'],
+      replicas: 0,
+      stopGracePeriod: 1,
+    };
+    const refused = async (role: 'viewer' | 'operator', run: () => Promise<{ errors?: unknown }>) => {
+      const before = calls.length;
+      const result = (await run()) as Parameters<typeof errorCodes>[0];
+      expect(errorCodes(result), role).toEqual(['FORBIDDEN']);
+      expect(calls.slice(before)).toEqual([]);
+    };
+    for (const role of ['viewer', 'operator'] as const) {
+      await refused(role, () => gql(guarded.url, SwarmCreate, { input }, as(role)));
+    }
+    // A bind outside --allow-bind, even for an admin.
+    const before = calls.length;
+    const bind = await gql(
+      guarded.url,
+      SwarmCreate,
+      { input: { ...input, mounts: [{ type: 'bind', source: '/etc', target: '/host-etc', readOnly: true }] } },
+      as('admin'),
+    );
+    expect(errorCodes(bind)).toEqual(['FORBIDDEN']);
+    expect(bind.errors?.[0]?.message).toContain('--allow-bind');
+    expect(calls.slice(before)).toEqual([]);
+
+    const created = await gql(guarded.url, SwarmCreate, { input }, as('admin'));
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createService.id;
+    made.push(id);
+    expect(calls.some((c) => c.engine === 'beta' && c.endpoint === '/services/create')).toBe(true);
+
+    const seen = await gql(guarded.url, SwarmServices, { name }, as('viewer'));
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.engine.swarm?.services.map((s) => s.id)).toEqual([id]);
+    const specOf = (inspect: unknown) => (inspect as ServiceWire | undefined)?.Spec.TaskTemplate.ContainerSpec;
+    const spec = { TaskTemplate: { ContainerSpec: specOf(seen.data?.engine.swarm?.services[0]?.inspect) } };
+    expect(spec.TaskTemplate.ContainerSpec?.Env).toEqual(['SWARM_SECRET=***']);
+    expect(JSON.stringify(seen)).not.toContain('hunter2');
+    const adminSeen = await gql(guarded.url, SwarmServices, { name }, as('admin'));
+    expect(specOf(adminSeen.data?.engine.swarm?.services[0]?.inspect)?.Env).toEqual(input.env);
+
+    await refused('viewer', () => gql(guarded.url, SwarmScale, { id, replicas: 1 }, as('viewer')));
+    const scaled = await gql(guarded.url, SwarmScale, { id, replicas: 2 }, as('operator'));
+    expect(scaled.errors).toBeUndefined();
+    expect(scaled.data?.scaleService.replicas).toBe(2);
+    expect((await raw.beta.json<ServiceWire>('GET', `/services/${id}`)).Spec.Mode?.Replicated?.Replicas).toBe(2);
+
+    // One operation over both tasks, each with its service, node, node's engine and container: every list read once.
+    let read: EngineCallEvent[] = [];
+    await waitUntil(
+      async () => {
+        const from = calls.length;
+        const result = await gql(guarded.url, SwarmMemo, { id }, as('viewer'));
+        read = calls.slice(from);
+        const tasks = result.data?.engine.swarm?.service?.tasks ?? [];
+        return tasks.length === 2 && tasks.every((t) => t.container?.engine && t.node?.tasks.length && t.service.runningTasks === 2);
+      },
+      'both tasks running, each with its container',
+      SWARM_POLL,
+    );
+    const reads = (endpoint: string) => read.filter((c) => c.method === 'GET' && c.endpoint === endpoint).length;
+    expect([reads('/nodes'), reads('/services'), reads('/tasks'), reads('/services/{id}')]).toEqual([1, 1, 1, 1]);
+    expect(reads('/info')).toBeLessThanOrEqual(NAMES.length);
+    expect(reads('/containers/{id}/json')).toBe(2);
+
+    const labels = [{ key: 'wharf.access', value: 'admin' }];
+    for (const role of ['viewer', 'operator'] as const) {
+      await refused(role, () => gql(guarded.url, SwarmUpdate, { id, input: { labels } }, as(role)));
+      await refused(role, () => gql(guarded.url, SwarmRemove, { id }, as(role)));
+    }
+    const updated = await gql(guarded.url, SwarmUpdate, { id, input: { labels } }, as('admin'));
+    expect(updated.data?.updateService.labels).toEqual(labels);
+    expect((await gql(guarded.url, SwarmRemove, { id }, as('admin'))).data?.removeService).toBe(id);
+    expect((await listedServices()).map((s) => s.ID)).not.toContain(id);
+  }, 60_000);
+});

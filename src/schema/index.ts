@@ -12,6 +12,7 @@ import './container-mutations.js';
 import './log-subscriptions.js';
 import './stats.js';
 import './events.js';
+import './swarm/index.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

@@ -53,6 +53,15 @@ type Documents = {
     "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": typeof types.EngineLogsDocument,
     "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": typeof types.EngineEventsDocument,
     "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n": typeof types.EngineSystemDocument,
+    "\n  query SwarmEngines {\n    engines {\n      name\n      swarm { id engine { name } nodes { id role state managerStatus engine { name } } }\n    }\n  }\n": typeof types.SwarmEnginesDocument,
+    "\n  query SwarmService($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        service(id: $id) {\n          id name image mode replicas runningTasks engine { name }\n          tasks {\n            id slot state desiredState image containerId\n            service { id }\n            node { id engine { name } }\n            container { id engine { name } inspect { raw } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SwarmServiceDocument,
+    "\n  query SwarmMemo($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        nodes { id }\n        service(id: $id) {\n          tasks {\n            service { id runningTasks }\n            node { id engine { name } tasks { id } }\n            container { id engine { name } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SwarmMemoDocument,
+    "\n  query SwarmServices($name: String!) {\n    engine(name: \"beta\") { swarm { services(filters: { name: [$name] }) { id name labels { key value } inspect } } }\n  }\n": typeof types.SwarmServicesDocument,
+    "\n  mutation SwarmCreate($input: CreateServiceInput!) {\n    createService(input: $input) { id name image mode replicas engine { name } }\n  }\n": typeof types.SwarmCreateDocument,
+    "\n  mutation SwarmScale($id: String!, $replicas: Int!, $engine: String) {\n    scaleService(id: $id, replicas: $replicas, engine: $engine) { id replicas }\n  }\n": typeof types.SwarmScaleDocument,
+    "\n  mutation SwarmUpdate($id: String!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) { id image labels { key value } }\n  }\n": typeof types.SwarmUpdateDocument,
+    "\n  mutation SwarmRemove($id: String!, $engine: String) { removeService(id: $id, engine: $engine) }\n": typeof types.SwarmRemoveDocument,
+    "\n  subscription SwarmLogs($id: String!) { serviceLogs(id: $id) { stream message taskId nodeId timestamp } }\n": typeof types.SwarmLogsDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": typeof types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": typeof types.ErrorsRestartDocument,
@@ -157,6 +166,15 @@ const documents: Documents = {
     "\n  subscription EngineLogs($id: String!) { containerLogs(id: $id) { message } }\n": types.EngineLogsDocument,
     "\n  subscription EngineEvents($filters: EventFilters) { events(filters: $filters) { action actorId engine { name } } }\n": types.EngineEventsDocument,
     "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n": types.EngineSystemDocument,
+    "\n  query SwarmEngines {\n    engines {\n      name\n      swarm { id engine { name } nodes { id role state managerStatus engine { name } } }\n    }\n  }\n": types.SwarmEnginesDocument,
+    "\n  query SwarmService($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        service(id: $id) {\n          id name image mode replicas runningTasks engine { name }\n          tasks {\n            id slot state desiredState image containerId\n            service { id }\n            node { id engine { name } }\n            container { id engine { name } inspect { raw } }\n          }\n        }\n      }\n    }\n  }\n": types.SwarmServiceDocument,
+    "\n  query SwarmMemo($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        nodes { id }\n        service(id: $id) {\n          tasks {\n            service { id runningTasks }\n            node { id engine { name } tasks { id } }\n            container { id engine { name } }\n          }\n        }\n      }\n    }\n  }\n": types.SwarmMemoDocument,
+    "\n  query SwarmServices($name: String!) {\n    engine(name: \"beta\") { swarm { services(filters: { name: [$name] }) { id name labels { key value } inspect } } }\n  }\n": types.SwarmServicesDocument,
+    "\n  mutation SwarmCreate($input: CreateServiceInput!) {\n    createService(input: $input) { id name image mode replicas engine { name } }\n  }\n": types.SwarmCreateDocument,
+    "\n  mutation SwarmScale($id: String!, $replicas: Int!, $engine: String) {\n    scaleService(id: $id, replicas: $replicas, engine: $engine) { id replicas }\n  }\n": types.SwarmScaleDocument,
+    "\n  mutation SwarmUpdate($id: String!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) { id image labels { key value } }\n  }\n": types.SwarmUpdateDocument,
+    "\n  mutation SwarmRemove($id: String!, $engine: String) { removeService(id: $id, engine: $engine) }\n": types.SwarmRemoveDocument,
+    "\n  subscription SwarmLogs($id: String!) { serviceLogs(id: $id) { stream message taskId nodeId timestamp } }\n": types.SwarmLogsDocument,
     "mutation ErrorsStart($id: String!) { startContainer(id: $id) { id } }": types.ErrorsStartDocument,
     "mutation ErrorsStop($id: String!, $timeout: Int) { stopContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsStopDocument,
     "mutation ErrorsRestart($id: String!, $timeout: Int) { restartContainer(id: $id, timeout: $timeout) { id } }": types.ErrorsRestartDocument,
@@ -392,6 +410,42 @@ export function graphql(source: "\n  subscription EngineEvents($filters: EventFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n"): (typeof documents)["\n  query EngineSystem($name: String) {\n    engine(name: $name) {\n      info { name serverVersion ncpu memTotal containers containersStopped images swarmNodeId swarmState }\n      diskUsage { layersSize reclaimable images { id containers } containers { id state sizeRw } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwarmEngines {\n    engines {\n      name\n      swarm { id engine { name } nodes { id role state managerStatus engine { name } } }\n    }\n  }\n"): (typeof documents)["\n  query SwarmEngines {\n    engines {\n      name\n      swarm { id engine { name } nodes { id role state managerStatus engine { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwarmService($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        service(id: $id) {\n          id name image mode replicas runningTasks engine { name }\n          tasks {\n            id slot state desiredState image containerId\n            service { id }\n            node { id engine { name } }\n            container { id engine { name } inspect { raw } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SwarmService($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        service(id: $id) {\n          id name image mode replicas runningTasks engine { name }\n          tasks {\n            id slot state desiredState image containerId\n            service { id }\n            node { id engine { name } }\n            container { id engine { name } inspect { raw } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwarmMemo($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        nodes { id }\n        service(id: $id) {\n          tasks {\n            service { id runningTasks }\n            node { id engine { name } tasks { id } }\n            container { id engine { name } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SwarmMemo($id: String!) {\n    engine(name: \"beta\") {\n      swarm {\n        nodes { id }\n        service(id: $id) {\n          tasks {\n            service { id runningTasks }\n            node { id engine { name } tasks { id } }\n            container { id engine { name } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwarmServices($name: String!) {\n    engine(name: \"beta\") { swarm { services(filters: { name: [$name] }) { id name labels { key value } inspect } } }\n  }\n"): (typeof documents)["\n  query SwarmServices($name: String!) {\n    engine(name: \"beta\") { swarm { services(filters: { name: [$name] }) { id name labels { key value } inspect } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwarmCreate($input: CreateServiceInput!) {\n    createService(input: $input) { id name image mode replicas engine { name } }\n  }\n"): (typeof documents)["\n  mutation SwarmCreate($input: CreateServiceInput!) {\n    createService(input: $input) { id name image mode replicas engine { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwarmScale($id: String!, $replicas: Int!, $engine: String) {\n    scaleService(id: $id, replicas: $replicas, engine: $engine) { id replicas }\n  }\n"): (typeof documents)["\n  mutation SwarmScale($id: String!, $replicas: Int!, $engine: String) {\n    scaleService(id: $id, replicas: $replicas, engine: $engine) { id replicas }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwarmUpdate($id: String!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) { id image labels { key value } }\n  }\n"): (typeof documents)["\n  mutation SwarmUpdate($id: String!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) { id image labels { key value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwarmRemove($id: String!, $engine: String) { removeService(id: $id, engine: $engine) }\n"): (typeof documents)["\n  mutation SwarmRemove($id: String!, $engine: String) { removeService(id: $id, engine: $engine) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwarmLogs($id: String!) { serviceLogs(id: $id) { stream message taskId nodeId timestamp } }\n"): (typeof documents)["\n  subscription SwarmLogs($id: String!) { serviceLogs(id: $id) { stream message taskId nodeId timestamp } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
