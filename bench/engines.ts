@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { startPrivateEngine, ensureTestImage, TEST_IMAGE, type PrivateEngine } from '../scripts/engine.js';
 import { startBlackHole } from '../test/helpers/black-hole.js';
 import { rawEngine } from '../test/helpers/engine-api.js';
-import { interleave, type ComparisonOptions } from './compare.js';
+import { interleave, type ComparisonOptions, type Contender } from './compare.js';
 import { gatewayNodeEnv, startGatewayProcess, type GatewayProcess } from './gateway-process.js';
-import { gatewayHttp, type GraphQLResponse } from './http.js';
+import { engineHttp, gatewayHttp, type EngineHttp, type GraphQLResponse } from './http.js';
 import { processCpuMs } from './process-cpu.js';
 import { quantile } from './stats.js';
 
@@ -66,6 +66,10 @@ export interface EngineBenchResults {
   merged: LatencyFigures;
   /** (b): `engine: NAME`, each through the same gateway, in config order. */
   single: Array<{ engine: string; figures: LatencyFigures }>;
+  /** Reference: each engine's GET /containers/json?all=1 on its socket (no gateway), alone. */
+  raw: Array<{ engine: string; figures: LatencyFigures }>;
+  /** Reference: the same three GETs at once (Promise.all), timed to the last answer. */
+  rawTogether: LatencyFigures;
   /** merged median / the slowest single-engine median. */
   ratio: number;
   /** The three-engine gateway's CPU per operation over the comparison (all four kinds alike), warm-up included; undefined without /proc. */
@@ -166,13 +170,21 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
     const all = Object.fromEntries(ENGINE_NAMES.map((name) => [name, options.containers]));
     log(`merged vs single-engine lists: ${options.warmup} warm-up + ${options.iterations} interleaved rounds`);
     const cpuBefore = processCpuMs(gateway.pid);
-    const samples = await interleave(
+    // The engines' own lists on their sockets, alone and all at once: what three dockerds answering together cost on this machine.
+    const raws = await Promise.all(engines.map(({ engine }) => engineHttp(engine.socketPath)));
+    for (const raw of raws) cleanup.add('close an engine client', () => raw.close());
+    const rawList = (raw: EngineHttp) => raw.getJson<unknown[]>('/containers/json?all=1');
+    const expectRaw = (n: number) => (lists: unknown[][]) => {
+      for (const list of lists) if (list.length !== n) throw new Error(`raw list: ${list.length} containers, not ${n}`);
+    };
+    const samples = await interleave<unknown[]>(
       [
-        { run: () => client.post<ListData>(listQuery()), check: expectList('merged list', all) },
-        ...ENGINE_NAMES.map((name) => ({
-          run: () => client.post<ListData>(listQuery(name)),
-          check: expectList(`list of ${name}`, { [name]: options.containers }),
-        })),
+        contender(() => client.post<ListData>(listQuery()), expectList('merged list', all)),
+        ...ENGINE_NAMES.map((name) =>
+          contender(() => client.post<ListData>(listQuery(name)), expectList(`list of ${name}`, { [name]: options.containers })),
+        ),
+        ...raws.map((raw) => contender(async () => [await rawList(raw)], expectRaw(options.containers))),
+        contender(() => Promise.all(raws.map(rawList)), expectRaw(options.containers)),
       ],
       options,
     );
@@ -215,9 +227,11 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
     await holeGateway.stop();
     const holeFigures = figures(holeSamples);
 
-    const [mergedSamples = [], ...singleSamples] = samples;
-    const merged = figures(mergedSamples);
-    const single = ENGINE_NAMES.map((engine, i) => ({ engine, figures: figures(singleSamples[i] ?? []) }));
+    const n = ENGINE_NAMES.length;
+    const merged = figures(samples[0] ?? []);
+    const single = ENGINE_NAMES.map((engine, i) => ({ engine, figures: figures(samples[1 + i] ?? []) }));
+    const raw = ENGINE_NAMES.map((engine, i) => ({ engine, figures: figures(samples[1 + n + i] ?? []) }));
+    const rawTogether = figures(samples[1 + 2 * n] ?? []);
     const slowest = Math.max(...single.map((s) => s.figures.median));
     return {
       containersPerEngine: options.containers,
@@ -225,6 +239,8 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
       warmup: options.warmup,
       merged,
       single,
+      raw,
+      rawTogether,
       ratio: merged.median / slowest,
       gatewayCpuMsPerOp,
       hole: {
@@ -311,6 +327,11 @@ function checkCounts(what: string, data: ListData, perEngine: Record<string, num
   if (want !== got) throw new Error(`${what}: containers per engine ${got}, not ${want}`);
 }
 
+/** One contender of an interleaved comparison, typed loosely so that contenders of several answer types share one list. */
+function contender<T>(run: () => Promise<T>, check: (value: T) => void): Contender<unknown> {
+  return { run, check: (value) => check(value as T) };
+}
+
 function figures(samples: number[]): LatencyFigures {
   const sorted = [...samples].sort((a, b) => a - b);
   return { samples, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), max: sorted[sorted.length - 1] ?? Number.NaN };
@@ -345,6 +366,23 @@ export function formatEngineResults(r: EngineBenchResults): string {
     ),
     `(ratio = merged median / the slowest single-engine median; gateway CPU per operation over the comparison: ` +
       `${r.gatewayCpuMsPerOp === undefined ? 'n/a' : `${ms(r.gatewayCpuMsPerOp)} ms`})`,
+    '',
+    "Reference points, ms (same rounds, no target): GET /containers/json?all=1 on each engine's socket (no gateway), alone and",
+    `all ${r.raw.length} at once (to the last answer): what ${r.raw.length} dockerds answering together cost on this machine`,
+    ...table(
+      ['figure', 'median', 'p90', 'ratio', ''],
+      [
+        ...r.raw.map((s) => [`raw ${s.engine}`, ms(s.figures.median), ms(s.figures.p90), '', '']),
+        [
+          `raw, all ${r.raw.length} at once`,
+          ms(r.rawTogether.median),
+          ms(r.rawTogether.p90),
+          (r.rawTogether.median / Math.max(...r.raw.map((s) => s.figures.median))).toFixed(2),
+          '',
+        ],
+      ],
+    ),
+    '(ratio = all at once / the slowest alone)',
     '',
     `One engine black-holed (a socket that accepts and never answers), --engine-timeout ${h.callTimeoutMs}: the same listing, ` +
       `${h.rounds} rounds, each checked for both real engines' containers and one DOCKER_UNAVAILABLE error naming "${HOLE_NAME}"`,
