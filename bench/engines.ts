@@ -1,5 +1,6 @@
 // `npx tsx bench/engines.ts` (and the last table of `npm run bench`): containers(all: true) over three private engines against each engine's own list through Wharf, then with one engine black-holed.
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -74,6 +75,11 @@ export interface EngineBenchResults {
   ratio: number;
   /** The three-engine gateway's CPU per operation over the comparison (all four kinds alike), warm-up included; undefined without /proc. */
   gatewayCpuMsPerOp: number | undefined;
+  /** Each dockerd's CPU per list it served over the comparison (its own process; containerd apart); undefined without /proc. */
+  dockerdCpuMsPerList: Array<number | undefined>;
+  cpus: number;
+  /** 1-minute load average at the end of the comparison. */
+  load: number;
   hole: {
     callTimeoutMs: number;
     rounds: number;
@@ -170,6 +176,8 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
     const all = Object.fromEntries(ENGINE_NAMES.map((name) => [name, options.containers]));
     log(`merged vs single-engine lists: ${options.warmup} warm-up + ${options.iterations} interleaved rounds`);
     const cpuBefore = processCpuMs(gateway.pid);
+    const dockerdCpu = () => engines.map(({ engine }) => processCpuMs(engine.pid));
+    const dockerdBefore = dockerdCpu();
     // The engines' own lists on their sockets, alone and all at once: what three dockerds answering together cost on this machine.
     const raws = await Promise.all(engines.map(({ engine }) => engineHttp(engine.socketPath)));
     for (const raw of raws) cleanup.add('close an engine client', () => raw.close());
@@ -189,6 +197,13 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
       options,
     );
     const cpuAfter = processCpuMs(gateway.pid);
+    const dockerdAfter = dockerdCpu();
+    // Each round, each engine serves four lists: the merged one, its own through Wharf, and two raw.
+    const lists = (options.warmup + options.iterations) * 4;
+    const dockerdCpuMsPerList = dockerdAfter.map((after, i) => {
+      const before = dockerdBefore[i];
+      return after === undefined || before === undefined ? undefined : (after - before) / lists;
+    });
     const rounds = (options.warmup + options.iterations) * (1 + ENGINE_NAMES.length);
     const gatewayCpuMsPerOp = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / rounds;
     // Stopped now, so it competes for no CPU with the second gateway (and, when profiled, writes its profile).
@@ -243,6 +258,9 @@ export async function runEngineBenchmarks(opts: Partial<EngineBenchOptions> = {}
       rawTogether,
       ratio: merged.median / slowest,
       gatewayCpuMsPerOp,
+      dockerdCpuMsPerList,
+      cpus: cpus().length,
+      load: loadavg()[0] ?? 0,
       hole: {
         callTimeoutMs: options.callTimeoutMs,
         rounds: options.holeRounds,
@@ -383,6 +401,11 @@ export function formatEngineResults(r: EngineBenchResults): string {
       ],
     ),
     '(ratio = all at once / the slowest alone)',
+    `dockerd CPU per list: ${r.dockerdCpuMsPerList.map((x, i) => `${r.raw[i]?.engine} ${x === undefined ? 'n/a' : ms(x)}`).join(', ')} ms; ` +
+      `Wharf's own time beyond the engines' (median Wharf - median raw): ` +
+      `merged ${ms(r.merged.median - r.rawTogether.median)}, single ${r.single
+        .map((s, i) => ms(s.figures.median - (r.raw[i]?.figures.median ?? Number.NaN)))
+        .join(' / ')}; ${r.cpus} CPUs, 1-minute load average ${r.load.toFixed(1)} after the comparison`,
     '',
     `One engine black-holed (a socket that accepts and never answers), --engine-timeout ${h.callTimeoutMs}: the same listing, ` +
       `${h.rounds} rounds, each checked for both real engines' containers and one DOCKER_UNAVAILABLE error naming "${HOLE_NAME}"`,
