@@ -1,6 +1,6 @@
 // The dashboard over two engines in a real Chromium: each container's engine, the engine filter, actions and logs on the right engine, the engines view, and a halted engine named beside the other's containers.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTestImage, type PrivateEngine, startPrivateEngine } from '../../scripts/engine.js';
 import type { ContainerInspectWire, InfoWire, SystemDfWire, VersionWire } from '../../src/docker/types.js';
 import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
@@ -11,16 +11,29 @@ import type { TestGateway } from '../helpers/gateway.js';
 /** `main`: the shared test engine; `spare`: a private one this file halts and resumes. */
 type Name = 'main' | 'spare';
 
+/** Exits at once on SIGTERM, so a stop (and a halt of its engine) takes milliseconds. */
+const STOPS_ON_TERM = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 0.1; done'];
+/** Prints `line-0`, `line-1` ... five times a second; exits on SIGTERM. */
+const NUMBERED_LINES = ['sh', '-c', 'trap "exit 0" TERM; i=0; while true; do echo line-$i; i=$((i+1)); sleep 0.2; done'];
+
+const PAGE_TIMEOUT_MS = 15_000;
+const STEP_TIMEOUT_MS = 8_000;
+
 let spare: PrivateEngine | undefined;
 const raw = {} as Record<Name, RawEngine>;
 let gateway: TestGateway;
+/** One browser for the file, launched while the spare engine starts; each test loads the page afresh in it. */
+let browser: TestBrowser | undefined;
+/** The page's uncaught and console errors since the test's load. */
+const errors: string[] = [];
 
 beforeAll(async () => {
-  const [built, started] = await Promise.allSettled([buildIfStale(), startPrivateEngine()]);
+  const [built, started, opened] = await Promise.allSettled([buildIfStale(), startPrivateEngine(), openBrowser()]);
   if (started.status === 'fulfilled') spare = started.value;
-  if (built.status === 'rejected') throw built.reason;
-  if (started.status === 'rejected') throw started.reason;
-  const engine = started.value;
+  if (opened.status === 'fulfilled') browser = opened.value;
+  for (const step of [built, started, opened]) if (step.status === 'rejected') throw step.reason;
+  const engine = started.status === 'fulfilled' ? started.value : undefined;
+  if (!engine || !browser) return;
   await ensureTestImage(engine.socketPath);
   raw.main = rawEngine(inject('dockerSocket'));
   raw.spare = rawEngine(engine.socketPath);
@@ -32,28 +45,23 @@ beforeAll(async () => {
     ],
     { callTimeoutMs: 1_500 },
   );
+  const { page } = browser;
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
 }, 90_000);
 
-const browsers: TestBrowser[] = [];
 /** The shared engine's containers of this file; the spare's go with it. */
 const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((browser) => browser.close()));
-});
 afterAll(async () => {
+  await browser?.close();
   await gateway?.close();
   await Promise.all(made.splice(0).map((id) => removeContainer(raw.main, id)));
   await Promise.all([raw.main?.close(), raw.spare?.close()]);
   await spare?.stop();
 }, 60_000);
-
-/** Exits at once on SIGTERM, so a stop (and a halt of its engine) takes milliseconds. */
-const STOPS_ON_TERM = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 0.1; done'];
-/** Prints `line-0`, `line-1` ... five times a second; exits on SIGTERM. */
-const NUMBERED_LINES = ['sh', '-c', 'trap "exit 0" TERM; i=0; while true; do echo line-$i; i=$((i+1)); sleep 0.2; done'];
-
-const PAGE_TIMEOUT_MS = 15_000;
-const STEP_TIMEOUT_MS = 8_000;
 
 /** One container of this name on each engine: the same name makes the engine column the only difference. */
 async function twins(spareCmd = STOPS_ON_TERM): Promise<{ name: string; ids: Record<Name, string> }> {
@@ -66,20 +74,13 @@ async function twins(spareCmd = STOPS_ON_TERM): Promise<{ name: string; ids: Rec
   return { name, ids: { main: onMain.id, spare: onSpare.id } };
 }
 
-/** Opens the dashboard and waits until its WebSocket is acknowledged; `errors` collects the page's uncaught and console errors. */
+/** Loads the dashboard afresh and waits until its WebSocket is acknowledged. */
 async function openDashboard(): Promise<{ browser: TestBrowser; page: Page; errors: string[] }> {
-  const browser = await openBrowser();
-  browsers.push(browser);
-  const { page } = browser;
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${gateway.origin}/`, { timeout: PAGE_TIMEOUT_MS });
-  await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
-  return { browser, page, errors };
+  if (!browser) throw new Error('the browser is opened in beforeAll');
+  errors.length = 0;
+  await browser.page.goto(`${gateway.origin}/`, { timeout: PAGE_TIMEOUT_MS });
+  await browser.page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
+  return { browser, page: browser.page, errors };
 }
 
 const row = (page: Page, name: string, engine: Name): Locator =>
