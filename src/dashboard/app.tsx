@@ -1,12 +1,14 @@
-// The page: the token and the connection it makes, the error shown, and the container list beside the chosen container's log.
+// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, or the engines.
 import { Provider } from '@urql/preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectGateway, type GatewayConnection } from './client.js';
 import { type OperationError, operationErrorOf, type Report } from './operation-error.js';
-import { type ContainerRow, Containers } from './views/containers.js';
+import { type ContainerRow, Containers, containerRef } from './views/containers.js';
+import { Engines } from './views/engines.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
 import { Logs } from './views/logs.js';
+import { Tabs, type View } from './views/tabs.js';
 
 const TOKEN_KEY = 'wharf.token';
 
@@ -52,6 +54,7 @@ export function App() {
   const [session, setSession] = useState(0);
   const [error, setError] = useState<OperationError | null>(null);
   const [forceRemove, setForceRemove] = useState(false);
+  const [view, setView] = useState<View>('containers');
   const { gateway, state, retries, ended } = useGateway(session);
 
   const report = useCallback<Report>((failure) => setError(operationErrorOf(failure)), []);
@@ -72,13 +75,15 @@ export function App() {
         onForceRemove={setForceRemove}
       />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <Tabs view={view} onView={setView} />
       {/* Keyed by the session: a new connection starts with a fresh list and no log pane. */}
-      <Workspace key={session} gateway={gateway} retries={retries} forceRemove={forceRemove} report={report} onEnded={ended} />
+      <Workspace key={session} view={view} gateway={gateway} retries={retries} forceRemove={forceRemove} report={report} onEnded={ended} />
     </Provider>
   );
 }
 
 interface WorkspaceProps {
+  view: View;
   gateway: GatewayConnection;
   retries: number;
   forceRemove: boolean;
@@ -87,19 +92,29 @@ interface WorkspaceProps {
   onEnded(): void;
 }
 
-function Workspace({ gateway, retries, forceRemove, report, onEnded }: WorkspaceProps) {
+function Workspace({ view, gateway, retries, forceRemove, report, onEnded }: WorkspaceProps) {
   const [selected, setSelected] = useState<ContainerRow | null>(null);
+  const selectedRef = selected ? containerRef(selected) : null;
   return (
-    <main>
-      <Containers
-        retries={retries}
-        forceRemove={forceRemove}
-        selectedId={selected?.id ?? null}
-        onSelect={setSelected}
-        report={report}
-        onEnded={onEnded}
-      />
-      <Logs key={selected?.id} container={selected} gateway={gateway} report={report} />
-    </main>
+    <>
+      {/* Only hidden while the engines show: its list, events and log pane go on as they were. */}
+      <main id="containers-view" hidden={view !== 'containers'}>
+        <Containers
+          retries={retries}
+          forceRemove={forceRemove}
+          selectedRef={selectedRef}
+          onSelect={setSelected}
+          report={report}
+          onEnded={onEnded}
+        />
+        <Logs key={selectedRef} container={selected} gateway={gateway} report={report} />
+      </main>
+      {/* Made each time it is shown: the engines are read afresh then. */}
+      {view === 'engines' && (
+        <main id="engines-view">
+          <Engines report={report} />
+        </main>
+      )}
+    </>
   );
 }

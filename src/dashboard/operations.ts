@@ -4,14 +4,69 @@
 // still reads the operation's result and variables off it.
 import { graphql } from './gql/index.js';
 
+/** The engines' names come along (no engine call): with more than one the list gets its engine column and filter. */
 export const DashboardContainers = graphql(`
-  query DashboardContainers {
-    containers(all: true) {
+  query DashboardContainers($engine: String) {
+    engines {
+      name
+    }
+    containers(all: true, engine: $engine) {
       id
       name
       image
       state
       status
+      engine {
+        name
+      }
+    }
+  }
+`).toString();
+
+/** One /_ping per engine: what tells the page that an engine went away or came back, which no event does. */
+export const DashboardReachable = graphql(`
+  query DashboardReachable {
+    engines {
+      name
+      reachable
+    }
+  }
+`).toString();
+
+export const DashboardEngines = graphql(`
+  query DashboardEngines {
+    engines {
+      name
+      reachable
+      version
+      apiVersion
+      os
+      arch
+      info {
+        name
+        ncpu
+        memTotal
+        containers
+        containersRunning
+        containersPaused
+        containersStopped
+        images
+        swarmState
+      }
+      diskUsage {
+        layersSize
+        reclaimable
+        buildCacheSize
+        images {
+          id
+        }
+        containers {
+          id
+        }
+        volumes {
+          name
+        }
+      }
     }
   }
 `).toString();

@@ -15,7 +15,9 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n": typeof types.DashboardContainersDocument,
+    "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n": typeof types.DashboardContainersDocument,
+    "\n  query DashboardReachable {\n    engines {\n      name\n      reachable\n    }\n  }\n": typeof types.DashboardReachableDocument,
+    "\n  query DashboardEngines {\n    engines {\n      name\n      reachable\n      version\n      apiVersion\n      os\n      arch\n      info {\n        name\n        ncpu\n        memTotal\n        containers\n        containersRunning\n        containersPaused\n        containersStopped\n        images\n        swarmState\n      }\n      diskUsage {\n        layersSize\n        reclaimable\n        buildCacheSize\n        images {\n          id\n        }\n        containers {\n          id\n        }\n        volumes {\n          name\n        }\n      }\n    }\n  }\n": typeof types.DashboardEnginesDocument,
     "\n  subscription DashboardEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: {\n        type: [\"container\"]\n        event: [\"create\", \"start\", \"restart\", \"die\", \"stop\", \"kill\", \"pause\", \"unpause\", \"rename\", \"destroy\", \"oom\"]\n      }\n    ) {\n      action\n      actorId\n      time\n    }\n  }\n": typeof types.DashboardEventsDocument,
     "\n  subscription DashboardLogs($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": typeof types.DashboardLogsDocument,
     "\n  mutation DashboardStart($id: String!) {\n    startContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardStartDocument,
@@ -24,7 +26,9 @@ type Documents = {
     "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n": typeof types.DashboardRemoveDocument,
 };
 const documents: Documents = {
-    "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n": types.DashboardContainersDocument,
+    "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n": types.DashboardContainersDocument,
+    "\n  query DashboardReachable {\n    engines {\n      name\n      reachable\n    }\n  }\n": types.DashboardReachableDocument,
+    "\n  query DashboardEngines {\n    engines {\n      name\n      reachable\n      version\n      apiVersion\n      os\n      arch\n      info {\n        name\n        ncpu\n        memTotal\n        containers\n        containersRunning\n        containersPaused\n        containersStopped\n        images\n        swarmState\n      }\n      diskUsage {\n        layersSize\n        reclaimable\n        buildCacheSize\n        images {\n          id\n        }\n        containers {\n          id\n        }\n        volumes {\n          name\n        }\n      }\n    }\n  }\n": types.DashboardEnginesDocument,
     "\n  subscription DashboardEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: {\n        type: [\"container\"]\n        event: [\"create\", \"start\", \"restart\", \"die\", \"stop\", \"kill\", \"pause\", \"unpause\", \"rename\", \"destroy\", \"oom\"]\n      }\n    ) {\n      action\n      actorId\n      time\n    }\n  }\n": types.DashboardEventsDocument,
     "\n  subscription DashboardLogs($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      stream\n      timestamp\n      message\n    }\n  }\n": types.DashboardLogsDocument,
     "\n  mutation DashboardStart($id: String!) {\n    startContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardStartDocument,
@@ -36,7 +40,15 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DashboardContainers {\n    containers(all: true) {\n      id\n      name\n      image\n      state\n      status\n    }\n  }\n"): typeof import('./graphql.js').DashboardContainersDocument;
+export function graphql(source: "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardContainersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardReachable {\n    engines {\n      name\n      reachable\n    }\n  }\n"): typeof import('./graphql.js').DashboardReachableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardEngines {\n    engines {\n      name\n      reachable\n      version\n      apiVersion\n      os\n      arch\n      info {\n        name\n        ncpu\n        memTotal\n        containers\n        containersRunning\n        containersPaused\n        containersStopped\n        images\n        swarmState\n      }\n      diskUsage {\n        layersSize\n        reclaimable\n        buildCacheSize\n        images {\n          id\n        }\n        containers {\n          id\n        }\n        volumes {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardEnginesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

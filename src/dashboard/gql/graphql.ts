@@ -17,10 +17,22 @@ export type LogStream =
   | 'STDERR'
   | 'STDOUT';
 
-export type DashboardContainersQueryVariables = Exact<{ [key: string]: never; }>;
+export type DashboardContainersQueryVariables = Exact<{
+  engine?: string | null | undefined;
+}>;
 
 
-export type DashboardContainersQuery = { containers: Array<{ id: string, name: string, image: string, state: ContainerState, status: string }> };
+export type DashboardContainersQuery = { engines: Array<{ name: string }>, containers: Array<{ id: string, name: string, image: string, state: ContainerState, status: string, engine: { name: string } }> };
+
+export type DashboardReachableQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardReachableQuery = { engines: Array<{ name: string, reachable: boolean }> };
+
+export type DashboardEnginesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardEnginesQuery = { engines: Array<{ name: string, reachable: boolean, version: string | null, apiVersion: string | null, os: string | null, arch: string | null, info: { name: string, ncpu: number, memTotal: number, containers: number, containersRunning: number, containersPaused: number, containersStopped: number, images: number, swarmState: string } | null, diskUsage: { layersSize: number, reclaimable: number, buildCacheSize: number, images: Array<{ id: string }>, containers: Array<{ id: string }>, volumes: Array<{ name: string }> } | null }> };
 
 export type DashboardEventsSubscriptionVariables = Exact<{
   since?: string | null | undefined;
@@ -86,16 +98,67 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const DashboardContainersDocument = new TypedDocumentString(`
-    query DashboardContainers {
-  containers(all: true) {
+    query DashboardContainers($engine: String) {
+  engines {
+    name
+  }
+  containers(all: true, engine: $engine) {
     id
     name
     image
     state
     status
+    engine {
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<DashboardContainersQuery, DashboardContainersQueryVariables>;
+export const DashboardReachableDocument = new TypedDocumentString(`
+    query DashboardReachable {
+  engines {
+    name
+    reachable
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardReachableQuery, DashboardReachableQueryVariables>;
+export const DashboardEnginesDocument = new TypedDocumentString(`
+    query DashboardEngines {
+  engines {
+    name
+    reachable
+    version
+    apiVersion
+    os
+    arch
+    info {
+      name
+      ncpu
+      memTotal
+      containers
+      containersRunning
+      containersPaused
+      containersStopped
+      images
+      swarmState
+    }
+    diskUsage {
+      layersSize
+      reclaimable
+      buildCacheSize
+      images {
+        id
+      }
+      containers {
+        id
+      }
+      volumes {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardEnginesQuery, DashboardEnginesQueryVariables>;
 export const DashboardEventsDocument = new TypedDocumentString(`
     subscription DashboardEvents($since: DateTime) {
   events(

@@ -1,13 +1,19 @@
-// The container list: read over HTTP, read again on every engine event of the `events` subscription, with each container's lifecycle buttons.
+// The container list: read over HTTP, read again on every engine event and whenever an engine goes or comes back, with each container's engine (when there are several) and lifecycle buttons.
 import { useClient, useSubscription } from '@urql/preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type EngineWarning, sortErrors } from '../engine-warnings.js';
 import type { DashboardContainersQuery } from '../gql/graphql.js';
 import type { Report } from '../operation-error.js';
 import { DashboardContainers, DashboardEvents, DashboardRemove, DashboardRestart, DashboardStart, DashboardStop } from '../operations.js';
+import { useReachabilityChanges } from '../reachability.js';
+import { EngineWarnings } from './engine-warnings.js';
 
 export type ContainerRow = DashboardContainersQuery['containers'][number];
 type Action = 'start' | 'stop' | 'restart' | 'remove';
 const ACTIONS: readonly Action[] = ['start', 'stop', 'restart', 'remove'];
+
+/** How mutations and subscriptions name a container: ENGINE/id reaches the engine that runs it, however many there are. */
+export const containerRef = (container: ContainerRow): string => `${container.engine.name}/${container.id}`;
 
 /**
  * How far back the events subscription starts. The list loads over HTTP while the stream opens over
@@ -16,11 +22,24 @@ const ACTIONS: readonly Action[] = ['start', 'stop', 'restart', 'remove'];
  */
 const EVENTS_REPLAY_MS = 10_000;
 
-/** Reloads the list; calls while one is loading make one more load after it, so the last load starts after the last event. */
-function useContainerList(report: Report): { containers: readonly ContainerRow[] | null; refresh(): void } {
+interface Listing {
+  /** The configured engines, in their order; empty until the first read. */
+  engines: readonly string[];
+  containers: readonly ContainerRow[] | null;
+  /** The engines the last read could not reach: the list holds the others' containers. */
+  warnings: readonly EngineWarning[];
+}
+
+/**
+ * Reloads the list (of every engine, or of `engine`); calls while one is loading make one more load
+ * after it, so the last load starts after the last event or change of filter.
+ */
+function useContainerList(report: Report, engine: string | null): Listing & { refresh(): void } {
   const client = useClient();
-  const [containers, setContainers] = useState<readonly ContainerRow[] | null>(null);
+  const [listing, setListing] = useState<Listing>({ engines: [], containers: null, warnings: [] });
   const loading = useRef({ running: false, again: false, mounted: true });
+  const filter = useRef(engine);
+  filter.current = engine;
   useEffect(
     () => () => {
       loading.current.mounted = false;
@@ -37,52 +56,76 @@ function useContainerList(report: Report): { containers: readonly ContainerRow[]
     try {
       do {
         state.again = false;
-        const result = await client.query(DashboardContainers, {}).toPromise();
+        const asked = filter.current;
+        const result = await client.query(DashboardContainers, { engine: asked }).toPromise();
         // A list read for a replaced connection is shown nowhere.
         if (!state.mounted) return;
-        if (result.error) report(result.error);
-        else if (result.data) setContainers(result.data.containers);
+        const { warnings, failure } = sortErrors(result.error, asked);
+        if (failure) report(failure);
+        if (result.data) {
+          const { engines, containers } = result.data;
+          setListing({ engines: engines.map((each) => each.name), containers, warnings });
+        } else if (!failure) {
+          // The one engine asked for is down: nothing of it to show, and the filter stays.
+          setListing((last) => ({ ...last, containers: [], warnings }));
+        }
       } while (state.again);
     } finally {
       state.running = false;
     }
   }, [client, report]);
-  return { containers, refresh: () => void refresh() };
+  return { ...listing, refresh: () => void refresh() };
 }
 
 interface ContainersProps {
   /** How often the WebSocket came back: events missed meanwhile mean the list is read afresh. */
   retries: number;
   forceRemove: boolean;
-  selectedId: string | null;
+  selectedRef: string | null;
   onSelect(container: ContainerRow): void;
   report: Report;
   onEnded(): void;
 }
 
-export function Containers({ retries, forceRemove, selectedId, onSelect, report, onEnded }: ContainersProps) {
-  const { containers, refresh } = useContainerList(report);
-  const [since] = useState(() => new Date(Date.now() - EVENTS_REPLAY_MS).toISOString());
-  const [events] = useSubscription({ query: DashboardEvents, variables: { since } });
-  const following = useRef(false);
+export function Containers({ retries, forceRemove, selectedRef, onSelect, report, onEnded }: ContainersProps) {
+  const [engine, setEngine] = useState<string | null>(null);
+  const { engines, containers, warnings, refresh } = useContainerList(report, engine);
+  const several = engines.length > 1;
+  const changes = useReachabilityChanges(several);
 
-  // Each event (or batch of them between two renders) reads the list again; so does the first render and each reconnection.
-  useEffect(refresh, [events.data, retries]);
-  useEffect(() => {
-    if (events.error) report(events.error);
-  }, [events.error]);
-  if (events.fetching) following.current = true;
-  const ended = following.current && !events.fetching && !events.error;
-  useEffect(() => {
-    if (ended) onEnded();
-  }, [ended]);
+  // The first render reads the list; so does each reconnection, change of filter, and engine gone or back.
+  useEffect(refresh, [retries, engine, changes]);
 
   return (
     <section>
+      {several && (
+        <div class="toolbar">
+          <label>
+            engine{' '}
+            <select
+              id="engine-filter"
+              data-testid="engine-filter"
+              value={engine ?? ''}
+              onChange={(event) => setEngine(event.currentTarget.value || null)}
+            >
+              <option value="">all engines</option>
+              {engines.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <EngineWarnings warnings={warnings} />
+      {/* Anew after an engine went or came back: a stream opened before misses the events of an engine that returned. */}
+      <Events key={changes} onEvent={refresh} report={report} onEnded={onEnded} />
       <table data-testid="containers">
         <thead>
           <tr>
             <th>name</th>
+            {several && <th>engine</th>}
             <th>image</th>
             <th>state</th>
             <th>status</th>
@@ -92,9 +135,10 @@ export function Containers({ retries, forceRemove, selectedId, onSelect, report,
         <tbody id="container-rows">
           {containers?.map((container) => (
             <Row
-              key={container.id}
+              key={containerRef(container)}
               container={container}
-              selected={container.id === selectedId}
+              showEngine={several}
+              selected={containerRef(container) === selectedRef}
               forceRemove={forceRemove}
               onSelect={onSelect}
               report={report}
@@ -109,22 +153,49 @@ export function Containers({ retries, forceRemove, selectedId, onSelect, report,
   );
 }
 
+interface EventsProps {
+  onEvent(): void;
+  report: Report;
+  /** The stream ended: the page no longer follows the engines. */
+  onEnded(): void;
+}
+
+/** Follows the engines' container events (every engine's, whatever the filter shows); each event, or batch of them between two renders, calls onEvent. */
+function Events({ onEvent, report, onEnded }: EventsProps) {
+  const since = useMemo(() => new Date(Date.now() - EVENTS_REPLAY_MS).toISOString(), []);
+  const [events] = useSubscription({ query: DashboardEvents, variables: { since } });
+  const following = useRef(false);
+  useEffect(() => {
+    if (events.data) onEvent();
+  }, [events.data]);
+  useEffect(() => {
+    if (events.error) report(events.error);
+  }, [events.error]);
+  if (events.fetching) following.current = true;
+  const ended = following.current && !events.fetching && !events.error;
+  useEffect(() => {
+    if (ended) onEnded();
+  }, [ended]);
+  return null;
+}
+
 interface RowProps {
   container: ContainerRow;
+  showEngine: boolean;
   selected: boolean;
   forceRemove: boolean;
   onSelect(container: ContainerRow): void;
   report: Report;
 }
 
-function Row({ container, selected, forceRemove, onSelect, report }: RowProps) {
+function Row({ container, showEngine, selected, forceRemove, onSelect, report }: RowProps) {
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const running = container.state === 'RUNNING' || container.state === 'PAUSED' || container.state === 'RESTARTING';
   const disabled: Record<Action, boolean> = { start: busy || running, stop: busy || !running, restart: busy, remove: busy };
 
   const act = async (action: Action) => {
-    const id = container.id;
+    const id = containerRef(container);
     setBusy(true);
     const done =
       action === 'start'
@@ -145,6 +216,7 @@ function Row({ container, selected, forceRemove, onSelect, report }: RowProps) {
       data-testid="container-row"
       data-id={container.id}
       data-name={container.name}
+      data-engine={container.engine.name}
       data-state={container.state}
       class={selected ? 'selected' : undefined}
     >
@@ -153,6 +225,11 @@ function Row({ container, selected, forceRemove, onSelect, report }: RowProps) {
           {container.name}
         </button>
       </td>
+      {showEngine && (
+        <td class="engine" data-testid="engine">
+          {container.engine.name}
+        </td>
+      )}
       <td class="image">{container.image}</td>
       <td class="state" data-testid="state" data-state={container.state}>
         {container.state}

@@ -5,7 +5,7 @@ import type { GatewayConnection } from '../client.js';
 import type { DashboardLogsSubscription, LogStream } from '../gql/graphql.js';
 import { operationErrorOf, type Report } from '../operation-error.js';
 import { DashboardLogs } from '../operations.js';
-import type { ContainerRow } from './containers.js';
+import { type ContainerRow, containerRef } from './containers.js';
 
 /** Lines of history the pane asks for, and the most it keeps. */
 const LOG_TAIL = 100;
@@ -45,7 +45,7 @@ export function Logs({ container, gateway, report }: LogsProps) {
           {container ? container.name : '(click a name)'}
         </span>
       </h2>
-      {container ? <LivePane id={container.id} gateway={gateway} report={report} /> : <Pane />}
+      {container ? <LivePane id={containerRef(container)} gateway={gateway} report={report} /> : <Pane />}
     </section>
   );
 }
