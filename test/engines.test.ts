@@ -1,9 +1,11 @@
 // Several engines in one graph (a plain engine, and the manager and worker of a two-node swarm): merged listings, engine/name addressing, info and disk usage, the swarm, partial answers when an engine is down or black-holed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
-import { startSwarm, type TestSwarm } from '../scripts/swarm.js';
-import type { ContainerInspectWire, ContainerSummary } from '../src/docker/types.js';
+import { startSwarm, TEST_IMAGE_V2, type TestSwarm } from '../scripts/swarm.js';
+import type { EngineCallEvent } from '../src/docker/request.js';
+import type { ContainerInspectWire, ContainerSummary, ServiceWire } from '../src/docker/types.js';
 import { graphql } from './gql/index.js';
+import { issueTokens } from './helpers/access.js';
 import { startBlackHole, type BlackHole } from './helpers/black-hole.js';
 import { createTestContainer, rawEngine, uniqueName, type RawEngine } from './helpers/engine-api.js';
 import { startEnginesGateway } from './helpers/engines.js';
@@ -353,10 +355,6 @@ describe('a black-holed engine', () => {
 });
 
 // The swarm through the graph: beta is the manager, gamma the worker, alpha outside any swarm.
-import { TEST_IMAGE_V2 } from '../scripts/swarm.js';
-import type { EngineCallEvent } from '../src/docker/request.js';
-import type { ServiceWire } from '../src/docker/types.js';
-import { issueTokens } from './helpers/access.js';
 
 const SwarmEngines = graphql(`
   query SwarmEngines {

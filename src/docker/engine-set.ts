@@ -1,6 +1,6 @@
 // The configured engines by name: picking one, asking several at once with partial answers, and finding a container on whichever has it.
 import type { DockerClient } from './client.js';
-import { BadRequestError, EngineError, NotFoundError, UnavailableError } from './errors.js';
+import { BadRequestError, NotFoundError, UnavailableError } from './errors.js';
 
 /** What one engine answered in a fan-out. */
 export interface EngineAnswer<T> {
@@ -64,11 +64,12 @@ export class EngineSet {
   }
 
   /**
-   * Asks each engine at once and waits for all: a failure (including the call timeout of a dead or
-   * black-holed engine) costs only that engine's part.
+   * Asks each engine at once and waits for all: a failure costs only that engine's part, and so does
+   * an engine that has not answered within its call timeout (a dead or black-holed one), timed here to
+   * the millisecond: the transport's own headers timeout is checked on a coarse clock.
    */
   async settle<T>(engines: readonly DockerClient[], ask: (engine: DockerClient) => Promise<T>): Promise<Settled<T>> {
-    const outcomes = await Promise.allSettled(engines.map((engine) => ask(engine)));
+    const outcomes = await Promise.allSettled(engines.map((engine) => withinCallTimeout(engine, ask(engine))));
     const settled: Settled<T> = { answers: [], misses: [] };
     outcomes.forEach((outcome, index) => {
       const engine = engines[index] as DockerClient;
@@ -133,8 +134,24 @@ export class EngineSet {
   }
 }
 
-/** An engine's failure as the caller should see it: an EngineError as it is, anything else as the engine being unreachable. */
-export function missError(miss: EngineMiss): EngineError {
-  if (miss.error instanceof EngineError) return miss.error;
-  return new UnavailableError(`The Docker engine ${miss.engine.name} did not answer`);
+/** The answer, or DOCKER_UNAVAILABLE once the engine's call timeout has passed without one (the call itself goes on to its own end). */
+function withinCallTimeout<T>(engine: DockerClient, answer: Promise<T>): Promise<T> {
+  const ms = engine.settings.callTimeoutMs;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = new UnavailableError(`The Docker engine did not answer within ${ms} ms`);
+      error.engine = engine.name;
+      reject(error);
+    }, ms);
+    answer.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
