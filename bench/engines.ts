@@ -1,7 +1,7 @@
 // `npx tsx bench/engines.ts` (and the last table of `npm run bench`): containers(all: true) over three private engines against each engine's own list through Wharf, then with one engine black-holed.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startPrivateEngine, ensureTestImage, TEST_IMAGE, type PrivateEngine } from '../scripts/engine.js';
@@ -292,22 +292,7 @@ function startWharf(
     ...engines.flatMap(({ name, dockerHost }) => ['--engine', `${name}=${dockerHost}`]),
     ...(callTimeoutMs === undefined ? [] : ['--engine-timeout', String(callTimeoutMs)]),
   ];
-  // startGatewayProcess passes no flags to bin/wharf.js; as an `entry` it does, at the cost of tsx's loader hooks, which
-  // only resolve the modules at start (dist/ is plain JavaScript). bin/wharf.js's own Node flags come along explicitly.
-  return startGatewayProcess({
-    dockerHost: first.dockerHost,
-    label,
-    nodeArgs: [...wharfNodeFlags(), ...nodeArgs],
-    entry: ['bin/wharf.js', '--port', '0', '--host', '127.0.0.1', ...flags],
-  });
-}
-
-/** The Node flags on bin/wharf.js's `#!/usr/bin/env -S node ...` line (heap and WebAssembly settings). */
-function wharfNodeFlags(): string[] {
-  const script = join(fileURLToPath(new URL('..', import.meta.url)), 'bin', 'wharf.js');
-  const first = readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
-  const match = /^#!\/usr\/bin\/env -S node((?:\s+--\S+)*)\s*$/.exec(first);
-  return match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  return startGatewayProcess({ dockerHost: first.dockerHost, label, nodeArgs, args: flags });
 }
 
 /** `count` containers of busybox `true`, created and never started, through the raw Engine API. */

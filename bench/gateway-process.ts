@@ -24,6 +24,8 @@ export interface GatewayProcessOptions {
   root?: string;
   /** A TypeScript script and its arguments, relative to `root`, run through tsx; by default Wharf itself, as `bin/wharf.js` runs it, on a free port. */
   entry?: string[];
+  /** Wharf's own flags after `--port 0 --host 127.0.0.1` (`--engine NAME=URL`, say), when it runs as bin/wharf.js. */
+  args?: string[];
 }
 
 /** The NODE_ENV gateways run with: the caller's, else `production`. */
@@ -67,7 +69,16 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       })
     : spawn(
         process.execPath,
-        [...shebangFlags(join(cwd, 'bin', 'wharf.js')), ...(options.nodeArgs ?? []), 'bin/wharf.js', '--port', '0', '--host', '127.0.0.1'],
+        [
+          ...shebangFlags(join(cwd, 'bin', 'wharf.js')),
+          ...(options.nodeArgs ?? []),
+          'bin/wharf.js',
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          ...(options.args ?? []),
+        ],
         {
           cwd,
           env,
