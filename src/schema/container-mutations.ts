@@ -9,7 +9,7 @@ import { fromInspect, type ContainerSource } from './container-view.js';
 import { enforceCreatePolicy } from './create-policy.js';
 import { badInput, codedError } from './errors.js';
 
-const LabelInput = builder.inputType('LabelInput', {
+export const LabelInput = builder.inputType('LabelInput', {
   fields: (t) => ({
     key: t.string({ required: true }),
     value: t.string({ required: true }),

@@ -11,6 +11,12 @@ import './container-mutations.js';
 import './log-subscriptions.js';
 import './stats.js';
 import './events.js';
+import './networks.js';
+import './network-mutations.js';
+import './volumes.js';
+import './volume-mutations.js';
+import './prune.js';
+import './container-resources.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';
