@@ -95,6 +95,16 @@ type Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": typeof types.LifecycleRemoveDocument,
+    "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n": typeof types.NetworkFieldsFragmentDoc,
+    "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.ListNetworksDocument,
+    "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.OneNetworkDocument,
+    "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": typeof types.ContainerNetworksDocument,
+    "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n": typeof types.CreateNetworkDocument,
+    "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n": typeof types.RemoveNetworkDocument,
+    "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n": typeof types.ConnectDocument,
+    "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n": typeof types.DisconnectDocument,
+    "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneNetworksDocument,
+    "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneContainersDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": typeof types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": typeof types.StatsWatchDocument,
@@ -199,6 +209,16 @@ const documents: Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": types.LifecycleRemoveDocument,
+    "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n": types.NetworkFieldsFragmentDoc,
+    "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": types.ListNetworksDocument,
+    "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": types.OneNetworkDocument,
+    "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": types.ContainerNetworksDocument,
+    "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n": types.CreateNetworkDocument,
+    "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n": types.RemoveNetworkDocument,
+    "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n": types.ConnectDocument,
+    "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n": types.DisconnectDocument,
+    "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneNetworksDocument,
+    "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneContainersDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": types.StatsWatchDocument,
@@ -560,6 +580,46 @@ export function graphql(source: "\n  mutation LifecycleRename($id: String!, $nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"): (typeof documents)["\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n"): (typeof documents)["\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      "): (typeof documents)["\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n"): (typeof documents)["\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n"): (typeof documents)["\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n"): (typeof documents)["\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
