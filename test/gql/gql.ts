@@ -124,6 +124,13 @@ type Documents = {
     "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": typeof types.TutorialRestartDocument,
     "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": typeof types.TutorialKillDocument,
     "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": typeof types.TutorialPsADocument,
+    "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n": typeof types.VolumeFieldsFragmentDoc,
+    "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.ListVolumesDocument,
+    "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.OneVolumeDocument,
+    "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": typeof types.ContainerMountsDocument,
+    "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n": typeof types.CreateVolumeDocument,
+    "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n": typeof types.RemoveVolumeDocument,
+    "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneVolumesDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": typeof types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": typeof types.WsLimitsContainersDocument,
 };
@@ -238,6 +245,13 @@ const documents: Documents = {
     "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": types.TutorialRestartDocument,
     "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": types.TutorialKillDocument,
     "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": types.TutorialPsADocument,
+    "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n": types.VolumeFieldsFragmentDoc,
+    "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": types.ListVolumesDocument,
+    "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": types.OneVolumeDocument,
+    "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": types.ContainerMountsDocument,
+    "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n": types.CreateVolumeDocument,
+    "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n": types.RemoveVolumeDocument,
+    "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneVolumesDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": types.WsLimitsContainersDocument,
 };
@@ -696,6 +710,34 @@ export function graphql(source: "\n  mutation TutorialKill($id: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"): (typeof documents)["\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n"): (typeof documents)["\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "): (typeof documents)["\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n"): (typeof documents)["\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
