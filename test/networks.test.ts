@@ -3,7 +3,10 @@ import { randomInt } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import type { NetworkWire } from '../src/docker/types.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, parse, print } from 'graphql';
 import { graphql } from './gql/index.js';
+import type { NetworkFieldsFragment } from './gql/graphql.js';
 import { issueTokens, outcomeCodes, runOperation } from './helpers/access.js';
 import { createTestContainer, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { startEnginesGateway } from './helpers/engines.js';
@@ -68,7 +71,14 @@ async function containerOn(network: string, labels: Record<string, string> = {},
   return container;
 }
 
-graphql(`
+/**
+ * A mutation kept out of test/gql: the fuzz runs every document there with every right on the shared
+ * engine, and a prune or a network it made would reach other test files' containers, networks and volumes.
+ */
+const mutation = <TData>(text: string, ...fragments: DocumentNode[]) =>
+  parse(`${text}\n${fragments.map((f) => print(f)).join('\n')}`) as TypedDocumentNode<TData, Record<string, unknown>>;
+
+const NetworkFields = graphql(`
   fragment NetworkFields on Network {
     id
     name
@@ -197,36 +207,49 @@ describe('queries', () => {
   });
 });
 
-const CreateNetwork = graphql(`
+const CreateNetwork = mutation<{ createNetwork: NetworkFieldsFragment }>(
+  `
   mutation CreateNetwork($input: CreateNetworkInput!) {
     createNetwork(input: $input) { ...NetworkFields }
   }
-`);
-const RemoveNetwork = graphql(`
+`,
+  NetworkFields,
+);
+const RemoveNetwork = mutation<{ removeNetwork: string }>(
+  `
   mutation RemoveNetwork($id: String!, $engine: String) {
     removeNetwork(id: $id, engine: $engine)
   }
-`);
-const Connect = graphql(`
+`,
+);
+const Connect = mutation<{ connectContainer: { id: string; containers: Array<{ container: { id: string } | null }> } }>(
+  `
   mutation Connect($network: String!, $container: String!, $aliases: [String!]) {
     connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }
   }
-`);
-const Disconnect = graphql(`
+`,
+);
+const Disconnect = mutation<{ disconnectContainer: { id: string; containers: Array<{ container: { id: string } | null }> } }>(
+  `
   mutation Disconnect($network: String!, $container: String!, $force: Boolean) {
     disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }
   }
-`);
-const PruneNetworks = graphql(`
+`,
+);
+const PruneNetworks = mutation<{ pruneNetworks: { engine: { name: string }; deleted: string[]; spaceReclaimed: number } }>(
+  `
   mutation PruneNetworks($engine: String, $label: [String!]) {
     pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }
   }
-`);
-const PruneContainers = graphql(`
+`,
+);
+const PruneContainers = mutation<{ pruneContainers: { engine: { name: string }; deleted: string[]; spaceReclaimed: number } }>(
+  `
   mutation PruneContainers($engine: String, $label: [String!]) {
     pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }
   }
-`);
+`,
+);
 
 describe('mutations', () => {
   it('createNetwork makes what the engine then reports; a name in use is CONFLICT', async () => {

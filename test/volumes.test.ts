@@ -1,7 +1,10 @@
 // Volumes through the graph against a real engine: the queries against the engine's own /volumes and /system/df, each mutation's effect, the joins, prune, the policy and who may do what.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SystemDfWire, VolumeWire } from '../src/docker/types.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, parse, print } from 'graphql';
 import { graphql } from './gql/index.js';
+import type { VolumeFieldsFragment } from './gql/graphql.js';
 import { issueTokens, outcomeCodes, runOperation } from './helpers/access.js';
 import { createTestContainer, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { errorCodes, gatewayForFile, gql, gqlData, startGateway, type ProxiedGateway } from './helpers/gateway.js';
@@ -47,7 +50,14 @@ async function mounting(volume: string): Promise<{ id: string; name: string }> {
   return container;
 }
 
-graphql(`
+/**
+ * A mutation kept out of test/gql: the fuzz runs every document there with every right on the shared
+ * engine, and a prune or a network it made would reach other test files' containers, networks and volumes.
+ */
+const mutation = <TData>(text: string, ...fragments: DocumentNode[]) =>
+  parse(`${text}\n${fragments.map((f) => print(f)).join('\n')}`) as TypedDocumentNode<TData, Record<string, unknown>>;
+
+const VolumeFields = graphql(`
   fragment VolumeFields on Volume {
     name
     engine { name }
@@ -173,21 +183,28 @@ describe('queries', () => {
   });
 });
 
-const CreateVolume = graphql(`
+const CreateVolume = mutation<{ createVolume: VolumeFieldsFragment }>(
+  `
   mutation CreateVolume($input: CreateVolumeInput!) {
     createVolume(input: $input) { ...VolumeFields }
   }
-`);
-const RemoveVolume = graphql(`
+`,
+  VolumeFields,
+);
+const RemoveVolume = mutation<{ removeVolume: string }>(
+  `
   mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {
     removeVolume(name: $name, force: $force, engine: $engine)
   }
-`);
-const PruneVolumes = graphql(`
+`,
+);
+const PruneVolumes = mutation<{ pruneVolumes: { engine: { name: string }; deleted: string[]; spaceReclaimed: number } }>(
+  `
   mutation PruneVolumes($engine: String, $label: [String!]) {
     pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }
   }
-`);
+`,
+);
 
 describe('mutations', () => {
   it('createVolume makes what the engine then reports; a name in use is CONFLICT, not the old volume', async () => {

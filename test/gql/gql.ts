@@ -99,12 +99,6 @@ type Documents = {
     "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.ListNetworksDocument,
     "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.OneNetworkDocument,
     "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": typeof types.ContainerNetworksDocument,
-    "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n": typeof types.CreateNetworkDocument,
-    "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n": typeof types.RemoveNetworkDocument,
-    "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n": typeof types.ConnectDocument,
-    "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n": typeof types.DisconnectDocument,
-    "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneNetworksDocument,
-    "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneContainersDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": typeof types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": typeof types.StatsWatchDocument,
@@ -128,9 +122,6 @@ type Documents = {
     "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.ListVolumesDocument,
     "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.OneVolumeDocument,
     "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": typeof types.ContainerMountsDocument,
-    "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n": typeof types.CreateVolumeDocument,
-    "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n": typeof types.RemoveVolumeDocument,
-    "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": typeof types.PruneVolumesDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": typeof types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": typeof types.WsLimitsContainersDocument,
 };
@@ -220,12 +211,6 @@ const documents: Documents = {
     "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": types.ListNetworksDocument,
     "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": types.OneNetworkDocument,
     "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": types.ContainerNetworksDocument,
-    "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n": types.CreateNetworkDocument,
-    "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n": types.RemoveNetworkDocument,
-    "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n": types.ConnectDocument,
-    "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n": types.DisconnectDocument,
-    "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneNetworksDocument,
-    "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneContainersDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": types.StatsWatchDocument,
@@ -249,9 +234,6 @@ const documents: Documents = {
     "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": types.ListVolumesDocument,
     "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": types.OneVolumeDocument,
     "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": types.ContainerMountsDocument,
-    "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n": types.CreateVolumeDocument,
-    "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n": types.RemoveVolumeDocument,
-    "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n": types.PruneVolumesDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": types.WsLimitsContainersDocument,
 };
@@ -613,30 +595,6 @@ export function graphql(source: "\n        query ContainerNetworks($id: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  mutation CreateNetwork($input: CreateNetworkInput!) {\n    createNetwork(input: $input) { ...NetworkFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n"): (typeof documents)["\n  mutation RemoveNetwork($id: String!, $engine: String) {\n    removeNetwork(id: $id, engine: $engine)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n"): (typeof documents)["\n  mutation Connect($network: String!, $container: String!, $aliases: [String!]) {\n    connectContainer(network: $network, container: $container, aliases: $aliases) { id containers { container { id } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n"): (typeof documents)["\n  mutation Disconnect($network: String!, $container: String!, $force: Boolean) {\n    disconnectContainer(network: $network, container: $container, force: $force) { id containers { container { id } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneNetworks($engine: String, $label: [String!]) {\n    pruneNetworks(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneContainers($engine: String, $label: [String!]) {\n    pruneContainers(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"): (typeof documents)["\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -726,18 +684,6 @@ export function graphql(source: "\n  query OneVolume($name: String!, $engine: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "): (typeof documents)["\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  mutation CreateVolume($input: CreateVolumeInput!) {\n    createVolume(input: $input) { ...VolumeFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n"): (typeof documents)["\n  mutation RemoveVolume($name: String!, $force: Boolean, $engine: String) {\n    removeVolume(name: $name, force: $force, engine: $engine)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneVolumes($engine: String, $label: [String!]) {\n    pruneVolumes(engine: $engine, label: $label) { engine { name } deleted spaceReclaimed }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
