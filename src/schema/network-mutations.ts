@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     type: NetworkRef,
     authScopes: { admin: true },
     description:
-      "docker network disconnect, on the container's engine. A container that is not connected is BAD_USER_INPUT; force also clears an endpoint the container left behind.",
+      "docker network disconnect, on the container's engine. A container that is not connected is BAD_USER_INPUT (asked before the engine, which would answer it with a 500); force is docker network disconnect -f.",
     args: {
       network: t.arg.string({ required: true }),
       container: t.arg.string({ required: true }),
