@@ -154,10 +154,17 @@ describe('queries', () => {
     // The list's documents carry no endpoints; the graph asks for them.
     expect(listed.networks).toEqual([firstNow, otherNow].sort((a, b) => (a.Name < b.Name ? -1 : 1)).map((w) => expected(w, [container])));
 
-    // Every network the engine has, by name, and the engine's own filters.
-    const all = await gqlData(gateway.url, `{ networks { id name } }`);
-    const engineAll = await engine.json<NetworkWire[]>('GET', '/networks');
-    expect((all as { networks: Array<{ id: string }> }).networks.map((n) => n.id).sort()).toEqual(engineAll.map((n) => n.Id).sort());
+    // Every network the engine has, in name order. Other test files make and remove networks meanwhile:
+    // what the engine had both before and after must be there, and nothing it had at neither time.
+    const before = await engine.json<NetworkWire[]>('GET', '/networks');
+    const all = (await gqlData(gateway.url, `{ networks { id name } }`)) as { networks: Array<{ id: string; name: string }> };
+    const after = await engine.json<NetworkWire[]>('GET', '/networks');
+    const ids = all.networks.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(before.filter((n) => after.some((a) => a.Id === n.Id)).map((n) => n.Id)));
+    expect(ids.filter((id) => !before.some((n) => n.Id === id) && !after.some((n) => n.Id === id))).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining([first.Id, other.Id]));
+    const names = all.networks.map((n) => n.name);
+    expect(names).toEqual([...names].sort());
     const internal = await gqlData(gateway.url, ListNetworks, { filters: { label: [RUN], name: [other.Name] } });
     expect(internal.networks.map((n) => n.id)).toEqual([other.Id]);
 
