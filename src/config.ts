@@ -57,6 +57,10 @@ Options (each also read from the environment variable in brackets):
   --allow-privileged, --allow-host-namespaces, --allow-cap-add, --allow-devices,
   --allow-unconfined       token mode: let createContainer use these
                            [WHARF_ALLOW_PRIVILEGED=1 and so on]
+  --allow-network-driver NAME
+                           token mode: let createNetwork use driver NAME (macvlan, ipvlan, host)
+                           and its host-interface options; repeatable
+                           [WHARF_ALLOW_NETWORK_DRIVER, comma-separated]
   --no-graphiql            do not serve GraphiQL [WHARF_GRAPHIQL=0]
   --no-introspection       refuse introspection [WHARF_INTROSPECTION=0]
   --no-dashboard           do not serve the dashboard page at / [WHARF_DASHBOARD=0]
@@ -96,6 +100,7 @@ const FLAG_OPTIONS = {
   'allow-cap-add': { type: 'boolean' },
   'allow-devices': { type: 'boolean' },
   'allow-unconfined': { type: 'boolean' },
+  'allow-network-driver': { type: 'string', multiple: true },
   'no-graphiql': { type: 'boolean' },
   'no-introspection': { type: 'boolean' },
   'no-dashboard': { type: 'boolean' },
@@ -173,6 +178,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
       allowCapAdd: values['allow-cap-add'] ?? truthy(env.WHARF_ALLOW_CAP_ADD),
       allowDevices: values['allow-devices'] ?? truthy(env.WHARF_ALLOW_DEVICES),
       allowUnconfined: values['allow-unconfined'] ?? truthy(env.WHARF_ALLOW_UNCONFINED),
+      allowNetworkDrivers: values['allow-network-driver'] ?? list(env.WHARF_ALLOW_NETWORK_DRIVER),
     };
     for (const prefix of createPolicy.bindPrefixes) {
       if (!prefix.startsWith('/')) throw new ConfigError(`--allow-bind takes absolute host paths, not "${prefix}"`);

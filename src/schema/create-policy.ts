@@ -19,6 +19,8 @@ export interface CreatePolicy {
   allowDevices: boolean;
   /** seccomp/apparmor unconfined, SELinux labels disabled, unmasked system paths. */
   allowUnconfined: boolean;
+  /** Network drivers createNetwork may use with the host's interfaces (`macvlan`, `ipvlan`, `host`, a `parent` option). */
+  allowNetworkDrivers: string[];
 }
 
 /** Token mode's default: nothing that reaches outside the container. */
@@ -30,6 +32,7 @@ export const STRICT_CREATE_POLICY: CreatePolicy = {
   allowCapAdd: false,
   allowDevices: false,
   allowUnconfined: false,
+  allowNetworkDrivers: [],
 };
 
 /**

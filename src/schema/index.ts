@@ -13,6 +13,12 @@ import './log-subscriptions.js';
 import './stats.js';
 import './events.js';
 import './swarm/index.js';
+import './networks.js';
+import './network-mutations.js';
+import './volumes.js';
+import './volume-mutations.js';
+import './prune.js';
+import './container-resources.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

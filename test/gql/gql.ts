@@ -104,6 +104,10 @@ type Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": typeof types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": typeof types.LifecycleRemoveDocument,
+    "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n": typeof types.NetworkFieldsFragmentDoc,
+    "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.ListNetworksDocument,
+    "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": typeof types.OneNetworkDocument,
+    "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": typeof types.ContainerNetworksDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": typeof types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": typeof types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": typeof types.StatsWatchDocument,
@@ -123,6 +127,10 @@ type Documents = {
     "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": typeof types.TutorialRestartDocument,
     "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": typeof types.TutorialKillDocument,
     "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": typeof types.TutorialPsADocument,
+    "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n": typeof types.VolumeFieldsFragmentDoc,
+    "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.ListVolumesDocument,
+    "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": typeof types.OneVolumeDocument,
+    "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": typeof types.ContainerMountsDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": typeof types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": typeof types.WsLimitsContainersDocument,
 };
@@ -217,6 +225,10 @@ const documents: Documents = {
     "\n  mutation LifecycleUnpause($id: String!) {\n    unpauseContainer(id: $id) { ...LifecycleContainer }\n  }\n": types.LifecycleUnpauseDocument,
     "\n  mutation LifecycleRename($id: String!, $name: String!) {\n    renameContainer(id: $id, name: $name) { ...LifecycleContainer }\n  }\n": types.LifecycleRenameDocument,
     "\n  mutation LifecycleRemove($id: String!, $force: Boolean, $volumes: Boolean) {\n    removeContainer(id: $id, force: $force, volumes: $volumes)\n  }\n": types.LifecycleRemoveDocument,
+    "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n": types.NetworkFieldsFragmentDoc,
+    "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n": types.ListNetworksDocument,
+    "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n": types.OneNetworkDocument,
+    "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      ": types.ContainerNetworksDocument,
     "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n": types.ShutdownStopDocument,
     "\n  subscription ShutdownLogLines($id: String!, $tail: Int) {\n    containerLogs(id: $id, tail: $tail) {\n      message\n    }\n  }\n": types.ShutdownLogLinesDocument,
     "\n  subscription StatsWatch($id: String!) {\n    containerStats(id: $id) { read cpuPercent memoryUsage memoryLimit memoryPercent pids }\n  }\n": types.StatsWatchDocument,
@@ -236,6 +248,10 @@ const documents: Documents = {
     "\n  mutation TutorialRestart($id: String!, $timeout: Int) {\n    restartContainer(id: $id, timeout: $timeout) { id state inspect { state { running pid startedAt } } }\n  }\n": types.TutorialRestartDocument,
     "\n  mutation TutorialKill($id: String!) {\n    killContainer(id: $id) { id state status inspect { state { running exitCode } } }\n  }\n": types.TutorialKillDocument,
     "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n": types.TutorialPsADocument,
+    "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n": types.VolumeFieldsFragmentDoc,
+    "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n": types.ListVolumesDocument,
+    "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n": types.OneVolumeDocument,
+    "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      ": types.ContainerMountsDocument,
     "\n  subscription WsLimitsLogLines($id: String!) {\n    containerLogs(id: $id, tail: 0) {\n      message\n    }\n  }\n": types.WsLimitsLogLinesDocument,
     "\n  query WsLimitsContainers($filters: ContainerFilters) {\n    containers(filters: $filters) {\n      id\n    }\n  }\n": types.WsLimitsContainersDocument,
 };
@@ -617,6 +633,22 @@ export function graphql(source: "\n  mutation LifecycleRemove($id: String!, $for
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n"): (typeof documents)["\n  fragment NetworkFields on Network {\n    id\n    name\n    engine { name }\n    driver\n    scope\n    internal\n    attachable\n    enableIpv6\n    createdAt\n    labels { key value }\n    options { key value }\n    ipam { subnet gateway ipRange }\n    containers { name ipv4Address ipv6Address macAddress container { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  query ListNetworks($filters: NetworkFilters, $engine: String) {\n    networks(filters: $filters, engine: $engine) { ...NetworkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n"): (typeof documents)["\n  query OneNetwork($id: String!, $engine: String) {\n    network(id: $id, engine: $engine) { ...NetworkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      "): (typeof documents)["\n        query ContainerNetworks($id: String!) {\n          container(id: $id) {\n            networks { name networkId ipv4Address macAddress aliases network { id name containers { container { id } } } }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"): (typeof documents)["\n  mutation ShutdownStop($id: String!, $timeout: Int) {\n    stopContainer(id: $id, timeout: $timeout) { id state }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -690,6 +722,22 @@ export function graphql(source: "\n  mutation TutorialKill($id: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"): (typeof documents)["\n  query TutorialPsA($id: String!) {\n    containers(all: true, filters: { id: [$id] }) { id image command state status name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n"): (typeof documents)["\n  fragment VolumeFields on Volume {\n    name\n    engine { name }\n    driver\n    mountpoint\n    scope\n    createdAt\n    labels { key value }\n    options { key value }\n    usage { size refCount }\n    containers { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  query ListVolumes($filters: VolumeFilters, $engine: String) {\n    volumes(filters: $filters, engine: $engine) { ...VolumeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n"): (typeof documents)["\n  query OneVolume($name: String!, $engine: String) {\n    volume(name: $name, engine: $engine) { ...VolumeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "): (typeof documents)["\n        query ContainerMounts($id: String!) {\n          container(id: $id) { mounts { type name source destination driver rw volume { name containers { id } } } }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
