@@ -1,4 +1,4 @@
-// Keeps local-mode cases (every right, mutations reach the shared test engine) to the fuzz's own containers and off the host.
+// Keeps local-mode cases (every right, mutations reach the shared test engine) to the fuzz's own containers, off the host, and off what belongs to the whole engine.
 import {
   Kind,
   parse,
@@ -28,6 +28,31 @@ const HOST_OPTIONS = new Set([
   'networkMode',
   'pidMode',
   'utsMode',
+]);
+
+/**
+ * Mutations that act on a whole engine or on things no label confines (prunes, networks and volumes by
+ * name, images the other test files use): in local mode each is asked for `__typename` instead.
+ */
+const ENGINE_WIDE = new Set([
+  'pruneContainers',
+  'pruneNetworks',
+  'pruneVolumes',
+  'pruneImages',
+  'createNetwork',
+  'removeNetwork',
+  'connectContainer',
+  'disconnectContainer',
+  'createVolume',
+  'removeVolume',
+  'removeImage',
+  'tagImage',
+  'pullImage',
+  'pushImage',
+  'createService',
+  'updateService',
+  'scaleService',
+  'removeService',
 ]);
 
 /** Stop and restart timeouts above this hold a run for as long as they say, when PID 1 ignores SIGTERM. */
@@ -110,6 +135,9 @@ function confineDocument(doc: DocumentNode, uses: Uses, confinement: Confinement
     },
     Field: {
       leave(field) {
+        if (ENGINE_WIDE.has(field.name.value)) {
+          return { kind: Kind.FIELD, ...(field.alias ? { alias: field.alias } : {}), name: { kind: Kind.NAME, value: '__typename' } };
+        }
         if (field.name.value !== 'createContainer') return undefined;
         return {
           ...field,
