@@ -5,7 +5,8 @@ import { EngineSet } from '../../src/docker/engine-set.js';
 import { BadRequestError, UnavailableError } from '../../src/docker/errors.js';
 
 /** Engines known only by name: locate() never calls a verb itself, only the lookup it is given. */
-const engine = (name: string) => ({ name, close: async () => undefined }) as unknown as DockerClient;
+const engine = (name: string, callTimeoutMs = 1_000) =>
+  ({ name, settings: { callTimeoutMs }, close: async () => undefined }) as unknown as DockerClient;
 const set = new EngineSet([engine('a'), engine('b'), engine('c')]);
 const asked: string[] = [];
 const on =
@@ -78,5 +79,20 @@ describe('choosing engines', () => {
       ['c', 'C'],
     ]);
     expect(misses.map((m) => m.engine.name)).toEqual(['b']);
+  });
+
+  it('counts an engine that does not answer within its call timeout as down, and waits no longer for it', async () => {
+    const slow = new EngineSet([engine('quick'), engine('hole', 50)]);
+    const started = performance.now();
+    const { answers, misses } = await slow.settle(slow.all, (e) =>
+      e.name === 'hole' ? new Promise<string>(() => undefined) : Promise.resolve('ok'),
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(answers.map((a) => a.engine.name)).toEqual(['quick']);
+    expect(misses[0]?.error).toMatchObject({
+      code: 'DOCKER_UNAVAILABLE',
+      engine: 'hole',
+      message: 'The Docker engine did not answer within 50 ms',
+    });
   });
 });
