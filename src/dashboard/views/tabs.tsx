@@ -1,12 +1,13 @@
 // The bar that switches between the page's views.
-export type View = 'containers' | 'engines';
+export type View = 'containers' | 'engines' | 'swarm';
 
-const VIEWS: readonly View[] = ['containers', 'engines'];
+/** The swarm's tab only when some configured engine manages one. */
+export const viewsOf = (swarm: boolean): readonly View[] => (swarm ? ['containers', 'engines', 'swarm'] : ['containers', 'engines']);
 
-export function Tabs({ view, onView }: { view: View; onView(view: View): void }) {
+export function Tabs({ views, view, onView }: { views: readonly View[]; view: View; onView(view: View): void }) {
   return (
     <div id="views" role="tablist">
-      {VIEWS.map((each) => (
+      {views.map((each) => (
         <button key={each} type="button" role="tab" data-testid={`tab-${each}`} aria-selected={each === view} onClick={() => onView(each)}>
           {each}
         </button>
