@@ -118,7 +118,12 @@ function Workspace({ view, onView, gateway, retries, forceRemove, report, onEnde
   );
   return (
     <>
-      <Tabs views={viewsOf(managers === null ? view === 'swarm' : managers.length > 0)} view={shown} onView={onView} />
+      <Tabs
+        views={viewsOf(managers === null ? view === 'swarm' : managers.length > 0)}
+        busy={managers === null}
+        view={shown}
+        onView={onView}
+      />
       {/* Only hidden while another view shows: its list, events and log pane go on as they were. */}
       <main id="containers-view" hidden={shown !== 'containers'}>
         <Containers

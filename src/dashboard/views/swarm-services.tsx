@@ -146,7 +146,10 @@ function TasksByNode({ tasks, nodes, onLogs }: TasksByNodeProps) {
           <div class="task-node-name">
             {node ? (
               <>
-                {node.hostname} <span class="engine">{node.engine?.name ?? 'not configured'}</span>
+                {node.hostname}{' '}
+                <span class="node-engine">
+                  {node.role} · {node.engine ? `engine ${node.engine.name}` : 'not configured'}
+                </span>
               </>
             ) : (
               'not placed yet'

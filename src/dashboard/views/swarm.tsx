@@ -57,12 +57,22 @@ function LiveSwarm({ engine, report, onLogs }: { engine: string; report: Report;
       {swarm && (
         <>
           <Nodes nodes={swarm.nodes} />
-          <Services engine={engine} swarm={swarm} report={report} onScaled={refresh} onLogs={onLogs} />
+          <Services
+            engine={engine}
+            swarm={{ ...swarm, nodes: managersFirst(swarm.nodes) }}
+            report={report}
+            onScaled={refresh}
+            onLogs={onLogs}
+          />
         </>
       )}
     </div>
   );
 }
+
+/** As docker node ls reads best: the managers, then the workers, each by hostname (the engine's own order is its store's). */
+const managersFirst = (nodes: readonly SwarmNode[]): SwarmNode[] =>
+  [...nodes].sort((a, b) => Number(b.role === 'manager') - Number(a.role === 'manager') || a.hostname.localeCompare(b.hostname));
 
 function Nodes({ nodes }: { nodes: readonly SwarmNode[] }) {
   return (
@@ -79,7 +89,7 @@ function Nodes({ nodes }: { nodes: readonly SwarmNode[] }) {
           </tr>
         </thead>
         <tbody>
-          {nodes.map((node) => (
+          {managersFirst(nodes).map((node) => (
             <tr key={node.id} data-testid="swarm-node" data-node-id={node.id} data-role={node.role} data-state={node.state}>
               <td title={node.id}>{node.hostname}</td>
               <td data-testid="node-role">
@@ -90,7 +100,7 @@ function Nodes({ nodes }: { nodes: readonly SwarmNode[] }) {
                 {node.state}
               </td>
               <td>{node.availability}</td>
-              <td class="engine" data-testid="node-engine">
+              <td class="node-engine" data-testid="node-engine">
                 {node.engine ? node.engine.name : <span class="unknown">not configured</span>}
               </td>
             </tr>

@@ -4,9 +4,17 @@ export type View = 'containers' | 'engines' | 'swarm';
 /** The swarm's tab only when some configured engine manages one. */
 export const viewsOf = (swarm: boolean): readonly View[] => (swarm ? ['containers', 'engines', 'swarm'] : ['containers', 'engines']);
 
-export function Tabs({ views, view, onView }: { views: readonly View[]; view: View; onView(view: View): void }) {
+interface TabsProps {
+  views: readonly View[];
+  /** While it is not yet known which views there are (whether some engine manages a swarm). */
+  busy: boolean;
+  view: View;
+  onView(view: View): void;
+}
+
+export function Tabs({ views, busy, view, onView }: TabsProps) {
   return (
-    <div id="views" role="tablist">
+    <div id="views" role="tablist" aria-busy={busy ? 'true' : 'false'}>
       {views.map((each) => (
         <button key={each} type="button" role="tab" data-testid={`tab-${each}`} aria-selected={each === view} onClick={() => onView(each)}>
           {each}
