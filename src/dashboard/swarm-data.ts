@@ -106,8 +106,8 @@ export function useLiveSwarm(engine: string, report: Report): LiveSwarm {
         if (failure) report(failure);
         swarm = result.data?.engine.swarm ?? null;
         const shown = swarm;
-        // A failed read (the manager away) keeps what was shown, beside its warning.
-        setState((last) => ({ swarm: result.data ? shown : last.swarm, read: true, warnings }));
+        // A failed read (the manager away: no data, or its swarm null with a warning) keeps what was shown, beside the warning.
+        setState((last) => ({ swarm: shown ?? (result.data && warnings.length === 0 ? null : last.swarm), read: true, warnings }));
       } while (run.again);
     } finally {
       run.running = false;
