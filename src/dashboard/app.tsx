@@ -1,14 +1,16 @@
-// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, or the engines.
+// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, the engines, or a manager's swarm.
 import { Provider } from '@urql/preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectGateway, type GatewayConnection } from './client.js';
 import { type OperationError, operationErrorOf, type Report } from './operation-error.js';
+import { useSwarmManagers } from './swarm-data.js';
 import { type ContainerRow, Containers, containerRef } from './views/containers.js';
 import { Engines } from './views/engines.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
 import { Logs } from './views/logs.js';
-import { Tabs, type View } from './views/tabs.js';
+import { Swarm } from './views/swarm.js';
+import { Tabs, type View, viewsOf } from './views/tabs.js';
 
 const TOKEN_KEY = 'wharf.token';
 
@@ -75,15 +77,24 @@ export function App() {
         onForceRemove={setForceRemove}
       />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <Tabs view={view} onView={setView} />
-      {/* Keyed by the session: a new connection starts with a fresh list and no log pane. */}
-      <Workspace key={session} view={view} gateway={gateway} retries={retries} forceRemove={forceRemove} report={report} onEnded={ended} />
+      {/* Keyed by the session: a new connection starts with a fresh list, no log pane, and asks again which engines manage a swarm. */}
+      <Workspace
+        key={session}
+        view={view}
+        onView={setView}
+        gateway={gateway}
+        retries={retries}
+        forceRemove={forceRemove}
+        report={report}
+        onEnded={ended}
+      />
     </Provider>
   );
 }
 
 interface WorkspaceProps {
   view: View;
+  onView(view: View): void;
   gateway: GatewayConnection;
   retries: number;
   forceRemove: boolean;
@@ -92,13 +103,29 @@ interface WorkspaceProps {
   onEnded(): void;
 }
 
-function Workspace({ view, gateway, retries, forceRemove, report, onEnded }: WorkspaceProps) {
+function Workspace({ view, onView, gateway, retries, forceRemove, report, onEnded }: WorkspaceProps) {
   const [selected, setSelected] = useState<ContainerRow | null>(null);
   const selectedRef = selected ? containerRef(selected) : null;
+  const managers = useSwarmManagers(retries);
+  // Until the managers are known the swarm tab stays as it was; once none is, its view gives way to the containers.
+  const shown: View = view === 'swarm' && managers?.length === 0 ? 'containers' : view;
+  const openLogs = useCallback(
+    (container: ContainerRow) => {
+      setSelected(container);
+      onView('containers');
+    },
+    [onView],
+  );
   return (
     <>
-      {/* Only hidden while the engines show: its list, events and log pane go on as they were. */}
-      <main id="containers-view" hidden={view !== 'containers'}>
+      <Tabs
+        views={viewsOf(managers === null ? view === 'swarm' : managers.length > 0)}
+        busy={managers === null}
+        view={shown}
+        onView={onView}
+      />
+      {/* Only hidden while another view shows: its list, events and log pane go on as they were. */}
+      <main id="containers-view" hidden={shown !== 'containers'}>
         <Containers
           retries={retries}
           forceRemove={forceRemove}
@@ -110,9 +137,15 @@ function Workspace({ view, gateway, retries, forceRemove, report, onEnded }: Wor
         <Logs key={selectedRef} container={selected} gateway={gateway} report={report} />
       </main>
       {/* Made each time it is shown: the engines are read afresh then. */}
-      {view === 'engines' && (
+      {shown === 'engines' && (
         <main id="engines-view">
           <Engines report={report} />
+        </main>
+      )}
+      {/* Likewise: its reads, event streams and timer run only while it shows. */}
+      {shown === 'swarm' && managers && managers.length > 0 && (
+        <main id="swarm-view">
+          <Swarm managers={managers} report={report} onLogs={openLogs} />
         </main>
       )}
     </>

@@ -133,3 +133,101 @@ export const DashboardRemove = graphql(`
     removeContainer(id: $id, force: $force)
   }
 `).toString();
+
+/** Which engines manage a swarm (Engine.swarm is null on the others): the swarm tab shows only when one does. */
+export const DashboardSwarmManagers = graphql(`
+  query DashboardSwarmManagers {
+    engines {
+      name
+      swarm {
+        id
+      }
+    }
+  }
+`).toString();
+
+/** One manager's swarm: its nodes, and its services with their tasks and each task's container on its node's engine. */
+export const DashboardSwarm = graphql(`
+  query DashboardSwarm($engine: String!) {
+    engine(name: $engine) {
+      name
+      swarm {
+        id
+        nodes {
+          id
+          hostname
+          role
+          state
+          availability
+          managerStatus
+          engine {
+            name
+          }
+        }
+        services {
+          id
+          name
+          image
+          mode
+          replicas
+          runningTasks
+          updateState
+          tasks {
+            id
+            slot
+            state
+            desiredState
+            error
+            node {
+              id
+            }
+            container {
+              id
+              name
+              image
+              state
+              status
+              engine {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`).toString();
+
+/** What a manager says of its services (create, update, remove: a scale is an update) and nodes (a node down or back). */
+export const DashboardSwarmEvents = graphql(`
+  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {
+    events(engine: $engine, since: $since, filters: { type: ["service", "node"] }) {
+      type
+      action
+      time
+    }
+  }
+`).toString();
+
+/** A task's container starting or ending, on whichever engine is its node: what moves a service's running count. */
+export const DashboardTaskContainerEvents = graphql(`
+  subscription DashboardTaskContainerEvents($since: DateTime) {
+    events(
+      since: $since
+      filters: { type: ["container"], label: ["com.docker.swarm.service.id"], event: ["start", "die", "destroy", "oom"] }
+    ) {
+      action
+      time
+    }
+  }
+`).toString();
+
+export const DashboardScaleService = graphql(`
+  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {
+    scaleService(engine: $engine, id: $id, replicas: $replicas) {
+      id
+      replicas
+      runningTasks
+    }
+  }
+`).toString();

@@ -24,6 +24,11 @@ type Documents = {
     "\n  mutation DashboardStop($id: String!) {\n    stopContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardStopDocument,
     "\n  mutation DashboardRestart($id: String!) {\n    restartContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": typeof types.DashboardRestartDocument,
     "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n": typeof types.DashboardRemoveDocument,
+    "\n  query DashboardSwarmManagers {\n    engines {\n      name\n      swarm {\n        id\n      }\n    }\n  }\n": typeof types.DashboardSwarmManagersDocument,
+    "\n  query DashboardSwarm($engine: String!) {\n    engine(name: $engine) {\n      name\n      swarm {\n        id\n        nodes {\n          id\n          hostname\n          role\n          state\n          availability\n          managerStatus\n          engine {\n            name\n          }\n        }\n        services {\n          id\n          name\n          image\n          mode\n          replicas\n          runningTasks\n          updateState\n          tasks {\n            id\n            slot\n            state\n            desiredState\n            error\n            node {\n              id\n            }\n            container {\n              id\n              name\n              image\n              state\n              status\n              engine {\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardSwarmDocument,
+    "\n  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {\n    events(engine: $engine, since: $since, filters: { type: [\"service\", \"node\"] }) {\n      type\n      action\n      time\n    }\n  }\n": typeof types.DashboardSwarmEventsDocument,
+    "\n  subscription DashboardTaskContainerEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: { type: [\"container\"], label: [\"com.docker.swarm.service.id\"], event: [\"start\", \"die\", \"destroy\", \"oom\"] }\n    ) {\n      action\n      time\n    }\n  }\n": typeof types.DashboardTaskContainerEventsDocument,
+    "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n": typeof types.DashboardScaleServiceDocument,
 };
 const documents: Documents = {
     "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n": types.DashboardContainersDocument,
@@ -35,6 +40,11 @@ const documents: Documents = {
     "\n  mutation DashboardStop($id: String!) {\n    stopContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardStopDocument,
     "\n  mutation DashboardRestart($id: String!) {\n    restartContainer(id: $id) {\n      id\n      state\n      status\n    }\n  }\n": types.DashboardRestartDocument,
     "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n": types.DashboardRemoveDocument,
+    "\n  query DashboardSwarmManagers {\n    engines {\n      name\n      swarm {\n        id\n      }\n    }\n  }\n": types.DashboardSwarmManagersDocument,
+    "\n  query DashboardSwarm($engine: String!) {\n    engine(name: $engine) {\n      name\n      swarm {\n        id\n        nodes {\n          id\n          hostname\n          role\n          state\n          availability\n          managerStatus\n          engine {\n            name\n          }\n        }\n        services {\n          id\n          name\n          image\n          mode\n          replicas\n          runningTasks\n          updateState\n          tasks {\n            id\n            slot\n            state\n            desiredState\n            error\n            node {\n              id\n            }\n            container {\n              id\n              name\n              image\n              state\n              status\n              engine {\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardSwarmDocument,
+    "\n  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {\n    events(engine: $engine, since: $since, filters: { type: [\"service\", \"node\"] }) {\n      type\n      action\n      time\n    }\n  }\n": types.DashboardSwarmEventsDocument,
+    "\n  subscription DashboardTaskContainerEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: { type: [\"container\"], label: [\"com.docker.swarm.service.id\"], event: [\"start\", \"die\", \"destroy\", \"oom\"] }\n    ) {\n      action\n      time\n    }\n  }\n": types.DashboardTaskContainerEventsDocument,
+    "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n": types.DashboardScaleServiceDocument,
 };
 
 /**
@@ -73,6 +83,26 @@ export function graphql(source: "\n  mutation DashboardRestart($id: String!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DashboardRemove($id: String!, $force: Boolean) {\n    removeContainer(id: $id, force: $force)\n  }\n"): typeof import('./graphql.js').DashboardRemoveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSwarmManagers {\n    engines {\n      name\n      swarm {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardSwarmManagersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSwarm($engine: String!) {\n    engine(name: $engine) {\n      name\n      swarm {\n        id\n        nodes {\n          id\n          hostname\n          role\n          state\n          availability\n          managerStatus\n          engine {\n            name\n          }\n        }\n        services {\n          id\n          name\n          image\n          mode\n          replicas\n          runningTasks\n          updateState\n          tasks {\n            id\n            slot\n            state\n            desiredState\n            error\n            node {\n              id\n            }\n            container {\n              id\n              name\n              image\n              state\n              status\n              engine {\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardSwarmDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {\n    events(engine: $engine, since: $since, filters: { type: [\"service\", \"node\"] }) {\n      type\n      action\n      time\n    }\n  }\n"): typeof import('./graphql.js').DashboardSwarmEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardTaskContainerEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: { type: [\"container\"], label: [\"com.docker.swarm.service.id\"], event: [\"start\", \"die\", \"destroy\", \"oom\"] }\n    ) {\n      action\n      time\n    }\n  }\n"): typeof import('./graphql.js').DashboardTaskContainerEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n"): typeof import('./graphql.js').DashboardScaleServiceDocument;
 
 
 export function graphql(source: string) {

@@ -78,6 +78,42 @@ export type DashboardRemoveMutationVariables = Exact<{
 
 export type DashboardRemoveMutation = { removeContainer: string };
 
+export type DashboardSwarmManagersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardSwarmManagersQuery = { engines: Array<{ name: string, swarm: { id: string } | null }> };
+
+export type DashboardSwarmQueryVariables = Exact<{
+  engine: string;
+}>;
+
+
+export type DashboardSwarmQuery = { engine: { name: string, swarm: { id: string, nodes: Array<{ id: string, hostname: string, role: string, state: string, availability: string, managerStatus: string | null, engine: { name: string } | null }>, services: Array<{ id: string, name: string, image: string, mode: string, replicas: number | null, runningTasks: number, updateState: string | null, tasks: Array<{ id: string, slot: number | null, state: string, desiredState: string, error: string | null, node: { id: string } | null, container: { id: string, name: string, image: string, state: ContainerState, status: string, engine: { name: string } } | null }> }> } | null } };
+
+export type DashboardSwarmEventsSubscriptionVariables = Exact<{
+  engine: string;
+  since?: string | null | undefined;
+}>;
+
+
+export type DashboardSwarmEventsSubscription = { events: { type: string, action: string, time: string } };
+
+export type DashboardTaskContainerEventsSubscriptionVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type DashboardTaskContainerEventsSubscription = { events: { action: string, time: string } };
+
+export type DashboardScaleServiceMutationVariables = Exact<{
+  engine: string;
+  id: string;
+  replicas: number;
+}>;
+
+
+export type DashboardScaleServiceMutation = { scaleService: { id: string, replicas: number | null, runningTasks: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -212,3 +248,92 @@ export const DashboardRemoveDocument = new TypedDocumentString(`
   removeContainer(id: $id, force: $force)
 }
     `) as unknown as TypedDocumentString<DashboardRemoveMutation, DashboardRemoveMutationVariables>;
+export const DashboardSwarmManagersDocument = new TypedDocumentString(`
+    query DashboardSwarmManagers {
+  engines {
+    name
+    swarm {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSwarmManagersQuery, DashboardSwarmManagersQueryVariables>;
+export const DashboardSwarmDocument = new TypedDocumentString(`
+    query DashboardSwarm($engine: String!) {
+  engine(name: $engine) {
+    name
+    swarm {
+      id
+      nodes {
+        id
+        hostname
+        role
+        state
+        availability
+        managerStatus
+        engine {
+          name
+        }
+      }
+      services {
+        id
+        name
+        image
+        mode
+        replicas
+        runningTasks
+        updateState
+        tasks {
+          id
+          slot
+          state
+          desiredState
+          error
+          node {
+            id
+          }
+          container {
+            id
+            name
+            image
+            state
+            status
+            engine {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSwarmQuery, DashboardSwarmQueryVariables>;
+export const DashboardSwarmEventsDocument = new TypedDocumentString(`
+    subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {
+  events(engine: $engine, since: $since, filters: {type: ["service", "node"]}) {
+    type
+    action
+    time
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSwarmEventsSubscription, DashboardSwarmEventsSubscriptionVariables>;
+export const DashboardTaskContainerEventsDocument = new TypedDocumentString(`
+    subscription DashboardTaskContainerEvents($since: DateTime) {
+  events(
+    since: $since
+    filters: {type: ["container"], label: ["com.docker.swarm.service.id"], event: ["start", "die", "destroy", "oom"]}
+  ) {
+    action
+    time
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTaskContainerEventsSubscription, DashboardTaskContainerEventsSubscriptionVariables>;
+export const DashboardScaleServiceDocument = new TypedDocumentString(`
+    mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {
+  scaleService(engine: $engine, id: $id, replicas: $replicas) {
+    id
+    replicas
+    runningTasks
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardScaleServiceMutation, DashboardScaleServiceMutationVariables>;
