@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { formatStreamResults, runStreamBenchmarks } from './streams.js';
+import { formatTerminalResult, runTerminalBenchmark } from './terminal.js';
 import { startCountingProxy, type CountingProxy } from '../test/helpers/counting-proxy.js';
 import { interleave, type ComparisonOptions, type Contender } from './compare.js';
 import { createFixture, type Fixture } from './fixture.js';
@@ -190,6 +191,8 @@ async function main(options: Options): Promise<void> {
   // The live half, on the same engine.
   log('live streams: 1M-line replay, per-line rate, fan-out');
   process.stdout.write(`\n${formatStreamResults(await runStreamBenchmarks({ engine }))}\n`);
+  log('terminal: keystroke round trip, raw exec vs the gateway');
+  process.stdout.write(`\n${formatTerminalResult(await runTerminalBenchmark({ engine }))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
   if (options.cpuProfDir)
     log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
