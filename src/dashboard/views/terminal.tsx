@@ -11,18 +11,20 @@ interface TerminalPaneProps {
   token: string | null;
   /** What runs: a shell by default. */
   cmd?: readonly string[];
+  /** The gateway, when it is not the page's own origin. */
+  gateway?: string | undefined;
 }
 
-/** The gateway's terminal URL for a container: ws(s) on the page's own origin. */
-export function terminalUrl(containerId: string, cmd: readonly string[]): string {
-  const url = new URL(`/containers/${encodeURIComponent(containerId)}/exec`, location.href);
+/** The gateway's terminal URL for a container: ws(s) on the gateway's origin, the page's own by default. */
+export function terminalUrl(containerId: string, cmd: readonly string[], gateway: string = location.href): string {
+  const url = new URL(`/containers/${encodeURIComponent(containerId)}/exec`, gateway);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   for (const part of cmd) url.searchParams.append('cmd', part);
   url.searchParams.set('tty', '1');
   return url.href;
 }
 
-export function TerminalPane({ container, token, cmd = ['sh'] }: TerminalPaneProps) {
+export function TerminalPane({ container, token, cmd = ['sh'], gateway }: TerminalPaneProps) {
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('connecting');
 
@@ -35,7 +37,7 @@ export function TerminalPane({ container, token, cmd = ['sh'] }: TerminalPanePro
     term.open(element);
     fit.fit();
 
-    const ws = new WebSocket(terminalUrl(container.id, cmd));
+    const ws = new WebSocket(terminalUrl(container.id, cmd, gateway));
     ws.binaryType = 'arraybuffer';
     let ended = false;
     const send = (data: string | Uint8Array) => {
@@ -84,7 +86,7 @@ export function TerminalPane({ container, token, cmd = ['sh'] }: TerminalPanePro
       ws.close();
       term.dispose();
     };
-  }, [container.id, token]);
+  }, [container.id, token, gateway]);
 
   return (
     <section id="terminal">
