@@ -34,13 +34,20 @@ async function bundle(): Promise<{ js: string; css: string }> {
 }
 
 /** Serves the page on loopback (a page Chromium sees as local may open a WebSocket to loopback), from another origin than the gateway's. */
-async function servePage(assets: { js: string; css: string }): Promise<{ origin: string; close(): Promise<void> }> {
+async function servePage(
+  assets: { js: string; css: string },
+  gatewayHost: () => string,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://page').pathname;
     if (path === '/page.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(assets.js);
     if (path === '/page.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(assets.css);
     res
-      .writeHead(200, { 'content-type': 'text/html' })
+      // The dashboard's own policy: no inline script or style, sockets to the gateway only.
+      .writeHead(200, {
+        'content-type': 'text/html',
+        'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws://${gatewayHost()}`,
+      })
       .end(
         '<!doctype html><html><head><link rel="stylesheet" href="/page.css"><script type="module" src="/page.js"></script></head><body></body></html>',
       );
@@ -63,7 +70,7 @@ beforeAll(async () => {
     openBrowser(),
     bundle(),
   ]);
-  page = await servePage(assets);
+  page = await servePage(assets, () => new URL(gateway.origin).host);
   // The page's origin is allowed as a dashboard served elsewhere would be.
   gateway = await startGateway(inject('dockerHost'), { tokens: Object.values(tokens), corsOrigins: [page.origin] });
 });
@@ -90,6 +97,8 @@ describe("the dashboard's terminal pane", () => {
     await tab.keyboard.type('echo terminal-$((6*7))');
     await tab.keyboard.press('Enter');
     await expect.poll(() => screen.textContent(), { timeout: 10_000 }).toContain('terminal-42');
+    // Legible under the page's policy, which refuses the styles xterm.js injects: the pane's own stylesheet gives the colours.
+    expect(await screen.evaluate((rows) => getComputedStyle(rows).color)).toBe('rgb(255, 255, 255)');
     await browser.screenshot('dashboard-terminal');
     await tab.keyboard.type('exit 3');
     await tab.keyboard.press('Enter');

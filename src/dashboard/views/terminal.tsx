@@ -2,6 +2,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import './terminal.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface TerminalPaneProps {
