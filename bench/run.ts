@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { formatStreamResults, runStreamBenchmarks } from './streams.js';
 import { formatEngineResults, runEngineBenchmarks, stopEngineBenchmarks } from './engines.js';
+import { formatTerminalResult, runTerminalBenchmark } from './terminal.js';
 import { startCountingProxy, type CountingProxy } from '../test/helpers/counting-proxy.js';
 import { interleave, type ComparisonOptions, type Contender } from './compare.js';
 import { createFixture, type Fixture } from './fixture.js';
@@ -197,6 +198,9 @@ async function main(options: Options): Promise<void> {
   onCleanup('stop the engines benchmark', stopEngineBenchmarks);
   const engines = await runEngineBenchmarks({ iterations: options.iterations, warmup: options.warmup, cpuProfDir: options.cpuProfDir });
   process.stdout.write(`\n${formatEngineResults(engines)}\n`);
+
+  log('terminal: keystroke round trip, raw exec vs the gateway');
+  process.stdout.write(`\n${formatTerminalResult(await runTerminalBenchmark({ engine }))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
   if (options.cpuProfDir)
     log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher, type ConnectionSettings } from './connection.js';
 import { containersApi } from './containers.js';
 import { DEFAULT_ENGINE_NAME } from './engine-settings.js';
+import { execApi } from './exec.js';
 import { imagesApi } from './images.js';
 import { LogFollower, type FollowLimits } from './log-follow.js';
 import { networksApi } from './networks.js';
@@ -51,6 +52,7 @@ export function createDockerClient(options: DockerClientOptions) {
     swarm: swarmApi(transport),
     networks: networksApi(transport),
     volumes: volumesApi(transport),
+    exec: execApi(transport),
     /** Closes the connection pool, ending any stream still open. */
     async close(): Promise<void> {
       if (ownsDispatcher) await dispatcher.destroy();

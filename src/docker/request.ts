@@ -1,8 +1,16 @@
 // The one request path to the engine: versioned URLs, JSON in and out, statuses to typed errors, bodies always consumed.
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { ConnectionSettings } from './connection.js';
-import { AnswerTooLargeError, EngineError, EngineFailure, errorForStatus, fromTransportError, UnavailableError } from './errors.js';
+import {
+  AnswerTooLargeError,
+  ConflictError,
+  EngineError,
+  EngineFailure,
+  errorForStatus,
+  fromTransportError,
+  UnavailableError,
+} from './errors.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -172,6 +180,55 @@ export class EngineTransport {
       res.body.once('close', () => observe({ ...labels, open: false }));
     }
     return { status: res.statusCode, headers: res.headers, body: res.body };
+  }
+
+  /**
+   * A hijacked connection (exec start, attach): the engine answers 101 and the socket then carries the
+   * raw stream both ways. The caller owns the socket and must destroy it; the caller's signal destroys
+   * it too. An answer other than 101 (the exec or container gone meanwhile) is a CONFLICT, since undici
+   * does not hand over its status or message.
+   */
+  async upgrade(req: EngineRequest): Promise<Duplex> {
+    const started = performance.now();
+    const query = encodeQuery(req.query);
+    let socket: Duplex;
+    try {
+      const prefix = `/v${await this.apiVersion(req.signal)}`;
+      // undici sends a body and honours an origin on upgrades too, though its types do not say so.
+      const options: Dispatcher.UpgradeOptions & { origin: string; body: string | null } = {
+        origin: this.settings.origin,
+        method: req.method,
+        path: `${prefix}${req.endpoint.path}${query ? `?${query}` : ''}`,
+        headers: req.json === undefined ? {} : { 'content-type': 'application/json' },
+        body: req.json === undefined ? null : JSON.stringify(req.json),
+        protocol: 'tcp',
+        signal: req.signal ?? null,
+      };
+      ({ socket } = await this.dispatcher.upgrade(options));
+    } catch (error) {
+      this.report(req, 'error', started);
+      if ((error as { message?: unknown }).message === 'bad upgrade') {
+        throw this.tag(new ConflictError(`The Docker engine would not open the stream of ${req.method} ${req.endpoint.template}`));
+      }
+      throw this.tag(fromTransportError(error));
+    }
+    this.report(req, 101, started);
+    const signal = req.signal;
+    if (signal) {
+      const onAbort = () => socket.destroy();
+      if (signal.aborted) onAbort();
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        socket.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
+    const observe = this.observeStreams;
+    if (observe && !socket.destroyed) {
+      const labels = { engine: this.name, method: req.method, endpoint: req.endpoint.template };
+      observe({ ...labels, open: true });
+      socket.once('close', () => observe({ ...labels, open: false }));
+    }
+    return socket;
   }
 
   private async readJson<T>(req: EngineRequest): Promise<T> {

@@ -628,3 +628,32 @@ export interface VolumePruneWire {
   VolumesDeleted: string[] | null;
   SpaceReclaimed: number;
 }
+
+/** POST /containers/{id}/exec, body */
+export interface ExecCreateWire {
+  Cmd: string[];
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Tty?: boolean;
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+}
+
+/** POST /containers/{id}/exec, answer */
+export interface ExecCreateResponse {
+  Id: string;
+}
+
+/** GET /exec/{id}/json, answer (the fields Wharf reads) */
+export interface ExecInspectWire {
+  ID: string;
+  Running: boolean;
+  /** null while the process runs. */
+  ExitCode: number | null;
+  ContainerID: string;
+  /** 0 when the process never started (the program could not be run). */
+  Pid: number;
+  ProcessConfig?: { tty: boolean; entrypoint: string; arguments: string[] };
+}

@@ -19,6 +19,7 @@ import './volumes.js';
 import './volume-mutations.js';
 import './prune.js';
 import './container-resources.js';
+import './exec.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

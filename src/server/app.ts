@@ -23,6 +23,7 @@ import { stdoutAuditSink, type AuditSink } from './observability/audit.js';
 import { createLogger } from './observability/logger.js';
 import { WharfMetrics } from './observability/metrics.js';
 import { OperationLog } from './observability/operation-log.js';
+import { attachTerminal } from './terminal/route.js';
 
 export interface AppOptions {
   /** The engines to drive, in order; when absent, the one engine `local` of `docker`. */
@@ -135,6 +136,17 @@ export function buildApp(options: AppOptions): WharfApp {
       `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
+  const verifyOrigin = (origin: string | undefined, host: string | undefined) => originAllowed(origin, host, corsOrigins);
+  const terminal = attachTerminal({
+    engines,
+    access,
+    audit: options.audit ?? stdoutAuditSink,
+    logger,
+    verifyOrigin,
+    maxConnections: options.webSocket?.maxConnections,
+    maxConnectionsPerAddress: options.webSocket?.maxConnectionsPerAddress,
+    closing: () => open.closing,
+  });
   const ws = attachWebSocket(
     server,
     yoga,
@@ -143,7 +155,7 @@ export function buildApp(options: AppOptions): WharfApp {
       return access.authenticate(typeof fromPayload === 'string' ? fromPayload : request.headers.authorization);
     },
     open,
-    { verifyOrigin: (origin, host) => originAllowed(origin, host, corsOrigins), ...options.webSocket },
+    { verifyOrigin, ...options.webSocket, routeUpgrade: terminal.upgrade },
   );
 
   let closing: Promise<void> | undefined;
@@ -176,6 +188,7 @@ export function buildApp(options: AppOptions): WharfApp {
         await open.settled(DRAIN_MS);
         // The `complete` messages were queued in the turn that ended each operation.
         await new Promise((resolve) => setImmediate(resolve));
+        await terminal.close();
         await ws.close();
         // Finished responses may still be flushing: close connections as they fall idle, until the deadline.
         while (!allClosed && Date.now() < deadline) {

@@ -76,6 +76,7 @@ type Documents = {
     "query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }": typeof types.ErrorsListDocument,
     "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": typeof types.ErrorsContainerDocument,
     "query ErrorsEngine { engine { version apiVersion } }": typeof types.ErrorsEngineDocument,
+    "\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n": typeof types.ExecDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": typeof types.HardeningDashboardDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
@@ -197,6 +198,7 @@ const documents: Documents = {
     "query ErrorsList($limit: Int) { containers(all: true, limit: $limit) { id } }": types.ErrorsListDocument,
     "query ErrorsContainer($id: String!) { container(id: $id) { id inspect { path } } }": types.ErrorsContainerDocument,
     "query ErrorsEngine { engine { version apiVersion } }": types.ErrorsEngineDocument,
+    "\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n": types.ExecDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": types.HardeningDashboardDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
@@ -518,6 +520,10 @@ export function graphql(source: "query ErrorsContainer($id: String!) { container
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ErrorsEngine { engine { version apiVersion } }"): (typeof documents)["query ErrorsEngine { engine { version apiVersion } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n"): (typeof documents)["\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

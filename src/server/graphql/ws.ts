@@ -28,6 +28,8 @@ export interface WebSocketOptions {
   maxConnectionsPerAddress?: number;
   /** Refuses the upgrade of a browser page from an origin that may not talk to the gateway. */
   verifyOrigin?: (origin: string | undefined, host: string | undefined) => boolean;
+  /** Offered each upgrade first: true when it took it (the terminal's paths), so graphql-ws never sees it. */
+  routeUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }
 
 /** Who a connection is, from its connection_init payload or its upgrade request. */
@@ -99,7 +101,10 @@ export function attachWebSocket(
     wss.emit('connection', socket, request);
   };
   // As ws does with `server`: every upgrade goes to it, and one for another path is answered 400.
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => wss.handleUpgrade(request, socket, head, admit);
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (options.routeUpgrade?.(request, socket, head)) return;
+    wss.handleUpgrade(request, socket, head, admit);
+  };
   server.on('upgrade', onUpgrade);
 
   const end = (connection: Connection, id: string) => {
@@ -196,8 +201,8 @@ export function attachWebSocket(
   };
 }
 
-/** Closes a connection over a cap with 1013 and the reason; no graphql-ws message of it is ever read. */
-function refuse(socket: WebSocket, reason: string): void {
+/** Closes a connection over a cap with 1013 and the reason; no message of it is ever read. */
+export function refuse(socket: WebSocket, reason: string): void {
   // Nothing else listens on this socket: an error (a bad frame) must not become an uncaught exception.
   socket.on('error', () => undefined);
   socket.close(CLOSE_TRY_AGAIN_LATER, reason);
