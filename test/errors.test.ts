@@ -7,6 +7,7 @@ import { TEST_IMAGE } from '../scripts/engine.js';
 import { graphql } from './gql/index.js';
 import { createTestContainer, EngineRequestError, removeContainer, TEST_LABEL, uniqueName } from './helpers/engine-api.js';
 import { errorCodes, gql, startGateway, gatewayForFile } from './helpers/gateway.js';
+import { wsClient } from './helpers/ws.js';
 
 const { engine, gateway } = gatewayForFile();
 
@@ -179,6 +180,23 @@ describe('CONFLICT', () => {
 });
 
 describe('BAD_USER_INPUT', () => {
+  it('a subscription whose root field is under @include with an undefined variable, over graphql-ws', async () => {
+    const client = wsClient(gateway.wsUrl);
+    try {
+      const failure = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: 'subscription { events @include(if: $nope) { action } }' },
+          { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
+        );
+      });
+      expect(Array.isArray(failure) ? failure.map((e: { extensions?: { code?: string } }) => e.extensions?.code) : failure).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('an argument the engine rejects with 400: a restart policy it does not know', async () => {
     const name = uniqueName('wharf-bad-policy');
     try {

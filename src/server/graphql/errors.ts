@@ -112,10 +112,19 @@ export function useContractErrorCodes(): Plugin {
         }),
       );
     },
-    onValidate:
-      () =>
-      ({ result }) =>
-        rewrite(result),
+    onValidate: ({ validateFn, setValidationFn }) => {
+      // A rule that evaluates directives (a subscription's single root field under @include with an
+      // undefined variable) throws instead of reporting: the client's error all the same.
+      setValidationFn((...args) => {
+        try {
+          return validateFn(...args);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      });
+      return ({ result }) => rewrite(result);
+    },
     onResultProcess: ({ result }) => {
       for (const one of Array.isArray(result) ? result : [result]) {
         if (one && typeof one === 'object' && 'errors' in one) rewrite((one as { errors?: readonly unknown[] }).errors);
