@@ -11,6 +11,7 @@ import './container-mutations.js';
 import './log-subscriptions.js';
 import './stats.js';
 import './events.js';
+import './images/index.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';
