@@ -34,8 +34,10 @@ export function parseReference(ref: string): ImageReference | null {
   const match = REFERENCE.exec(ref);
   if (!match) return null;
   let [, domain, path, tag, digest] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
-  // A first component is a registry only when it looks like a host: a dot, a port, or localhost.
-  if (domain !== undefined && !/[.:]/.test(domain) && domain !== 'localhost' && domain.toLowerCase() === domain) {
+  // A first component is a registry only when it looks like a host: a dot, a port, or localhost
+  // (as the engine reads it: `UPPER/case` is a repository, and not a lowercase one).
+  if (domain !== undefined && !/[.:]/.test(domain) && domain !== 'localhost') {
+    if (domain !== domain.toLowerCase()) return null;
     path = `${domain}/${path}`;
     domain = undefined;
   }

@@ -69,6 +69,12 @@ type Documents = {
     "query ErrorsEngine { engine { version apiVersion } }": typeof types.ErrorsEngineDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": typeof types.HardeningDashboardDocument,
+    "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": typeof types.ListImagesDocument,
+    "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": typeof types.ImageByRefDocument,
+    "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": typeof types.TagImageDocument,
+    "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": typeof types.RemoveImageDocument,
+    "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n": typeof types.PruneImagesDocument,
+    "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": typeof types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": typeof types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": typeof types.InspectConfigDocument,
@@ -173,6 +179,12 @@ const documents: Documents = {
     "query ErrorsEngine { engine { version apiVersion } }": types.ErrorsEngineDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": types.HardeningDashboardDocument,
+    "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": types.ListImagesDocument,
+    "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": types.ImageByRefDocument,
+    "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": types.TagImageDocument,
+    "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": types.RemoveImageDocument,
+    "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n": types.PruneImagesDocument,
+    "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": types.InspectConfigDocument,
@@ -456,6 +468,30 @@ export function graphql(source: "\n  query ContainerExportUrl($id: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n"): (typeof documents)["\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n"): (typeof documents)["\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n"): (typeof documents)["\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n"): (typeof documents)["\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n"): (typeof documents)["\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

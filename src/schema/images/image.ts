@@ -14,12 +14,15 @@ export interface ImageSource {
   id: string;
   repoTags: string[];
   repoDigests: string[];
-  createdAt: string | Date;
+  createdAt: string;
   size: number;
   labels: Record<string, string> | null;
   /** Present when the image came from an inspect; else asked for when wanted. */
   inspect?: ImageInspectWire;
 }
+
+/** Unix seconds as RFC 3339, as the container fields write them. */
+const fromUnix = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /** The engine lists an untagged image with `<none>:<none>`; the contract's lists leave such entries out. */
 const realNames = (names: string[] | null | undefined, none: string) => (names ?? []).filter((name) => name !== none);
@@ -30,7 +33,7 @@ export function imageFromSummary(engine: DockerClient, summary: ImageSummaryWire
     id: summary.Id,
     repoTags: realNames(summary.RepoTags, '<none>:<none>'),
     repoDigests: realNames(summary.RepoDigests, '<none>@<none>'),
-    createdAt: new Date(summary.Created * 1000),
+    createdAt: fromUnix(summary.Created),
     size: summary.Size,
     labels: summary.Labels,
   };
@@ -74,7 +77,7 @@ const ImageLayerRef = builder.objectRef<ImageHistoryWire>('ImageLayer').implemen
       description: 'The layer image id; null for layers built elsewhere (the engine says `<missing>`).',
       resolve: (l) => (l.Id && l.Id !== '<missing>' ? l.Id : null),
     }),
-    createdAt: t.field({ type: 'DateTime', resolve: (l) => new Date(l.Created * 1000) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (l) => fromUnix(l.Created) }),
     createdBy: t.string({ resolve: (l) => l.CreatedBy }),
     size: t.float({ description: 'Bytes.', resolve: (l) => l.Size }),
     tags: t.stringList({ resolve: (l) => l.Tags ?? [] }),
