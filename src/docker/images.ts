@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { NotFoundError } from './errors.js';
 import { ndjsonStream } from './ndjson-stream.js';
 import { namedEndpoint } from './networks.js';
+import { paddedBase64url } from './registry-auth.js';
 import { endpoint, type EngineCall, type EngineTransport, type StreamResponse } from './request.js';
 import type { StreamIterator } from './stream-iterator.js';
 import type {
@@ -27,7 +28,7 @@ const filtersQuery = (filters: EngineFilters | undefined) =>
 const authHeaders = (registryAuth: string | undefined): Record<string, string> => (registryAuth ? { 'x-registry-auth': registryAuth } : {});
 
 /** An empty credential (`{}`), which the engine's push insists on when there is none. */
-const NO_AUTH = Buffer.from('{}').toString('base64url');
+const NO_AUTH = paddedBase64url('{}');
 
 export interface BuildOptions {
   /** The `t` parameter: the name and tag of the built image. */

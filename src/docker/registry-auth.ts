@@ -60,12 +60,15 @@ export interface RegistryCredentials {
   serverAddress?: string | null | undefined;
 }
 
+/** base64url with its padding, as Go's base64.URLEncoding writes it: the engine's decoder wants the padding. */
+export function paddedBase64url(text: string): string {
+  return Buffer.from(text).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 /** X-Registry-Auth: the credentials as base64url JSON, as the docker CLI sends them. */
 export function encodeRegistryAuth(credentials: RegistryCredentials, registry: string): string {
   const serveraddress = credentials.serverAddress ?? (registry === 'docker.io' ? DOCKER_HUB : registry);
-  return Buffer.from(JSON.stringify({ username: credentials.username, password: credentials.password, serveraddress })).toString(
-    'base64url',
-  );
+  return paddedBase64url(JSON.stringify({ username: credentials.username, password: credentials.password, serveraddress }));
 }
 
 /** The directory of config.json: `$DOCKER_CONFIG`, else `~/.docker`; read at each use, so a change needs no restart. */
