@@ -137,6 +137,30 @@ describe('an open registry', () => {
   });
 });
 
+const CreateContainer = graphql(`
+  mutation RegistryCreate($input: CreateContainerInput!) {
+    createContainer(input: $input) { id imageId }
+  }
+`);
+
+describe('createContainer with pull: true', () => {
+  it('pulls a missing image first, as docker run does; without it the image is NOT_FOUND', async () => {
+    const ref = await tagInto(open, 'test/run', '1');
+    await gqlData(gateway.url, PushImage, { ref });
+    await removeLocally(ref);
+    const input = { image: ref, cmd: ['true'], labels: [{ key: 'wharf.test', value: '1' }] };
+    const without = await gql(gateway.url, CreateContainer, { input });
+    expect(errorCodes(without)).toEqual(['NOT_FOUND']);
+    const created = await gqlData(gateway.url, CreateContainer, { input: { ...input, pull: true } });
+    try {
+      const inspect = await engine.json<ImageInspectWire>('GET', `/images/${ref}/json`);
+      expect(created.createContainer.imageId).toBe(inspect.Id);
+    } finally {
+      await engine.request('DELETE', `/containers/${created.createContainer.id}?force=1`);
+    }
+  });
+});
+
 describe('a registry with htpasswd', () => {
   const auth = { username: USER, password: PASSWORD };
 

@@ -72,6 +72,7 @@ type Documents = {
     "\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n": typeof types.RegistryPullDocument,
     "\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n": typeof types.RegistryPushDocument,
     "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n": typeof types.RegistryPullProgressDocument,
+    "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n": typeof types.RegistryCreateDocument,
     "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": typeof types.ListImagesDocument,
     "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": typeof types.ImageByRefDocument,
     "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": typeof types.TagImageDocument,
@@ -185,6 +186,7 @@ const documents: Documents = {
     "\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n": types.RegistryPullDocument,
     "\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n": types.RegistryPushDocument,
     "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n": types.RegistryPullProgressDocument,
+    "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n": types.RegistryCreateDocument,
     "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": types.ListImagesDocument,
     "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": types.ImageByRefDocument,
     "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": types.TagImageDocument,
@@ -486,6 +488,10 @@ export function graphql(source: "\n  mutation RegistryPush($ref: String!, $auth:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n"): (typeof documents)["\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n"): (typeof documents)["\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
