@@ -1,4 +1,5 @@
 // `npm run bench`: one private engine with 50 containers; gateway-vs-engine latency ratios and upstream call counts, in one table.
+import { formatImagePull, runImagePullBenchmark } from './image-pull.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -190,6 +191,8 @@ async function main(options: Options): Promise<void> {
   // The live half, on the same engine.
   log('live streams: 1M-line replay, per-line rate, fan-out');
   process.stdout.write(`\n${formatStreamResults(await runStreamBenchmarks({ engine }))}\n`);
+  log('image pull: 50 MiB from a loopback registry, pullImage against the engine API');
+  process.stdout.write(`\n${formatImagePull(await runImagePullBenchmark(engine))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
   if (options.cpuProfDir)
     log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);
