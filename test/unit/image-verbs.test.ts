@@ -3,9 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.js';
 import { ConflictError, EngineFailure, NotFoundError } from '../../src/docker/errors.js';
 import { ImagePulls } from '../../src/docker/image-pulls.js';
 import { configCredentials, encodeRegistryAuth, parseReference, registryAuthFor } from '../../src/docker/registry-auth.js';
+import { DEFAULT_MAX_BUILD_CONTEXT_BYTES } from '../../src/server/http/build.js';
 import { API, mockEngine, type MockEngine } from './helpers/mock-engine.js';
 
 let mock: MockEngine;
@@ -177,5 +179,22 @@ describe('credentials', () => {
     });
     const given = await registryAuthFor('127.0.0.1:5000', { username: 'x', password: 'y' });
     expect(JSON.parse(Buffer.from(given ?? '', 'base64url').toString()).username).toBe('x');
+  });
+});
+
+describe('--max-build-context-bytes', () => {
+  const env = { DOCKER_HOST: 'unix:///tmp/none.sock' };
+  const limitOf = (argv: string[], extra: Record<string, string> = {}) => {
+    const config = readConfig(argv, { ...env, ...extra });
+    if (config === 'help') throw new Error('help instead of a configuration');
+    return config.maxBuildContextBytes;
+  };
+
+  it('defaults to 1 GiB; the flag and WHARF_MAX_BUILD_CONTEXT_BYTES set it; nonsense is refused', () => {
+    expect(limitOf([])).toBe(DEFAULT_MAX_BUILD_CONTEXT_BYTES);
+    expect(DEFAULT_MAX_BUILD_CONTEXT_BYTES).toBe(1024 ** 3);
+    expect(limitOf(['--max-build-context-bytes', '2048'])).toBe(2048);
+    expect(limitOf([], { WHARF_MAX_BUILD_CONTEXT_BYTES: '4096' })).toBe(4096);
+    expect(() => limitOf(['--max-build-context-bytes', 'lots'])).toThrow(ConfigError);
   });
 });
