@@ -5,11 +5,12 @@ import { TEST_IMAGE } from '../scripts/engine.js';
 import { issueTokens } from './helpers/access.js';
 import { removeContainer, uniqueName } from './helpers/engine-api.js';
 import { gatewayForFile, startGateway } from './helpers/gateway.js';
+import { waitUntil } from './helpers/subscriptions.js';
 import { tarOf } from './helpers/tar.js';
 
 // Over the 1 MiB of a JSON body, to show a context is not held to it.
 const LIMIT = 1536 * 1024;
-const { engine, gateway } = gatewayForFile({ maxBuildContextBytes: LIMIT });
+const { engine, gateway, proxy } = gatewayForFile({ maxBuildContextBytes: LIMIT, countingProxy: true });
 
 const built: string[] = [];
 afterAll(async () => {
@@ -127,6 +128,34 @@ describe('POST /images/build', () => {
     expect(JSON.parse(streamed.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const badTag = await postBuild(gateway.origin, 't=Not%20A%20Tag', tarOf({ Dockerfile: dockerfile('true') }));
     expect(badTag.status).toBe(400);
+  });
+
+  it('streams the output as it comes; a client that goes away aborts the engine request', async () => {
+    const tag = `wharf-test/${uniqueName('abandoned')}:1`;
+    built.push(tag);
+    proxy.reset();
+    const controller = new AbortController();
+    const res = await fetch(`${gateway.origin}/images/build?t=${encodeURIComponent(tag)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-tar' },
+      body: new Uint8Array(tarOf({ Dockerfile: `FROM ${TEST_IMAGE}\nRUN sleep 30\n` })),
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    // The step's output comes while the step runs: nothing waits for the build's end.
+    while (!text.includes('Running in')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the build ended early: ${text}`);
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(proxy.count('POST', '/build')).toBe(1);
+    expect(proxy.open()).toBe(1);
+    controller.abort();
+    await waitUntil(() => proxy.open() === 0, 'the engine build request to close');
+    expect((await engine.request('GET', `/images/${tag}/json`)).status).toBe(404);
   });
 
   it('admin only in token mode', async () => {
