@@ -4,6 +4,7 @@ import { startPrivateEngine, TEST_IMAGE } from '../scripts/engine.js';
 import type { ImageHistoryWire, ImageInspectWire, ImageSummaryWire } from '../src/docker/types.js';
 import { issueTokens } from './helpers/access.js';
 import { createTestContainer, type RawEngine, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
+import { startEnginesGateway } from './helpers/engines.js';
 import { errorCodes, gatewayForFile, gql, gqlData, startGateway } from './helpers/gateway.js';
 import { tarOf } from './helpers/tar.js';
 import { graphql } from './gql/index.js';
@@ -68,8 +69,20 @@ const RemoveImage = graphql(`
 `);
 
 const PruneImages = graphql(`
-  mutation PruneImages($dangling: Boolean) {
-    pruneImages(dangling: $dangling) { deleted spaceReclaimed }
+  mutation PruneImages($dangling: Boolean, $engine: String) {
+    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }
+  }
+`);
+
+const ImageEngine = graphql(`
+  query ImageEngine($ref: String!, $engine: String) {
+    image(ref: $ref, engine: $engine) { id engine { name } }
+  }
+`);
+
+const EngineImages = graphql(`
+  query EngineImages($engine: String, $filters: ImageFilters) {
+    images(engine: $engine, filters: $filters) { id engine { name } }
   }
 `);
 
@@ -217,26 +230,44 @@ describe('image mutations', () => {
   });
 });
 
-describe('pruneImages on a private engine', () => {
-  it('dangling only by default; every unused image with dangling: false', async () => {
+describe('pruneImages on a private engine, beside the shared one', () => {
+  it('dangling only by default; every unused image with dangling: false; image() searches every engine', async () => {
     const privateEngine = await startPrivateEngine();
     const raw = rawEngine(privateEngine.socketPath);
-    const privateGateway = await startGateway(privateEngine.dockerHost);
+    // The private engine first: a prune that missed its engine argument would still not touch the shared engine.
+    const privateGateway = await startEnginesGateway([
+      { name: 'private', dockerHost: privateEngine.dockerHost },
+      { name: 'shared', dockerHost: inject('dockerHost') },
+    ]);
     try {
       const first = await importImage(raw, 'wharf-test/prune:1', 'one');
       const second = await importImage(raw, 'wharf-test/prune:1', 'two');
       const kept = await importImage(raw, 'wharf-test/kept:1', 'three');
       const container = await raw.json<{ Id: string }>('POST', '/containers/create', { Image: 'wharf-test/kept:1', Cmd: ['/file'] });
-      const dangling = await gqlData(privateGateway.url, ListImages, { filters: { dangling: true } });
-      expect(dangling.images.map((i) => i.id)).toEqual([first]);
+      const dangling = await gqlData(privateGateway.url, EngineImages, { engine: 'private', filters: { dangling: true } });
+      expect(dangling.images).toEqual([{ id: first, engine: { name: 'private' } }]);
+      const sharedOnly = `wharf-test/${uniqueName('shared-only')}:1`;
+      made.push(sharedOnly);
+      const sharedId = await importImage(engine, sharedOnly);
+      const [onBoth, onShared, onPrivate, notThere] = await Promise.all([
+        gqlData(privateGateway.url, ImageEngine, { ref: TEST_IMAGE }),
+        gqlData(privateGateway.url, ImageEngine, { ref: sharedOnly }),
+        gqlData(privateGateway.url, ImageEngine, { ref: 'wharf-test/kept:1' }),
+        gqlData(privateGateway.url, ImageEngine, { ref: sharedOnly, engine: 'private' }),
+      ]);
+      // Each engine is asked; where several have it, the first configured wins.
+      expect(onBoth.image?.engine.name).toBe('private');
+      expect(onShared.image).toEqual({ id: sharedId, engine: { name: 'shared' } });
+      expect(onPrivate.image).toEqual({ id: kept, engine: { name: 'private' } });
+      expect(notThere.image).toBeNull();
 
-      const pruned = await gqlData(privateGateway.url, PruneImages, {});
+      const pruned = await gqlData(privateGateway.url, PruneImages, { engine: 'private' });
       // The engine lists the image's id and its layers' ids.
       expect(pruned.pruneImages.deleted).toContain(first);
       expect(pruned.pruneImages.deleted).not.toContain(second);
       expect(pruned.pruneImages.spaceReclaimed).toBeGreaterThanOrEqual(0);
 
-      const all = await gqlData(privateGateway.url, PruneImages, { dangling: false });
+      const all = await gqlData(privateGateway.url, PruneImages, { dangling: false, engine: 'private' });
       expect(all.pruneImages.deleted).toContain(second);
       expect(all.pruneImages.deleted).not.toContain(kept);
       const left = await raw.json<ImageSummaryWire[]>('GET', '/images/json');

@@ -77,7 +77,9 @@ type Documents = {
     "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": typeof types.ImageByRefDocument,
     "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": typeof types.TagImageDocument,
     "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": typeof types.RemoveImageDocument,
-    "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n": typeof types.PruneImagesDocument,
+    "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n": typeof types.PruneImagesDocument,
+    "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n": typeof types.ImageEngineDocument,
+    "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n": typeof types.EngineImagesDocument,
     "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": typeof types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": typeof types.InspectStateDocument,
@@ -191,7 +193,9 @@ const documents: Documents = {
     "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": types.ImageByRefDocument,
     "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": types.TagImageDocument,
     "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": types.RemoveImageDocument,
-    "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n": types.PruneImagesDocument,
+    "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n": types.PruneImagesDocument,
+    "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n": types.ImageEngineDocument,
+    "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n": types.EngineImagesDocument,
     "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": types.InspectStateDocument,
@@ -511,7 +515,15 @@ export function graphql(source: "\n  mutation RemoveImage($ref: String!, $force:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneImages($dangling: Boolean) {\n    pruneImages(dangling: $dangling) { deleted spaceReclaimed }\n  }\n"];
+export function graphql(source: "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n"): (typeof documents)["\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n"): (typeof documents)["\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
