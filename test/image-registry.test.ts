@@ -131,8 +131,15 @@ describe('an open registry', () => {
     const client = wsClient(gateway.wsUrl);
     clients.push(client);
     const subscription = record(client, ImagePull, { ref });
-    const [mutation] = await Promise.all([gql(gateway.url, PullImage, { ref }), subscription.ended]);
+    const [mutation, unreachable] = await Promise.all([
+      gql(gateway.url, PullImage, { ref }),
+      // A registry that is not there: the engine's failure, with its message.
+      gql(gateway.url, PullImage, { ref: '127.0.0.1:9/test/none:1' }),
+      subscription.ended,
+    ]);
     expect(errorCodes(mutation)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(unreachable)).toEqual(['DOCKER_ERROR']);
+    expect(unreachable.errors?.[0]?.message).toContain('127.0.0.1:9');
     expect(subscription.errorCodes).toEqual(['NOT_FOUND']);
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startPrivateEngine, TEST_IMAGE } from '../scripts/engine.js';
 import type { ImageHistoryWire, ImageInspectWire, ImageSummaryWire } from '../src/docker/types.js';
-import { issueTokens } from './helpers/access.js';
+import { issueTokens, outcomeCodes, runOperation } from './helpers/access.js';
 import { createTestContainer, type RawEngine, rawEngine, removeContainer, uniqueName } from './helpers/engine-api.js';
 import { startEnginesGateway } from './helpers/engines.js';
 import { errorCodes, gatewayForFile, gql, gqlData, startGateway } from './helpers/gateway.js';
@@ -215,7 +215,14 @@ describe('image mutations', () => {
     const tokenGateway = await startGateway(inject('dockerHost'), { tokens: Object.values(tokens) });
     try {
       const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
-      const [read, tag, prune] = await Promise.all([
+      const [pull, read, tag, prune] = await Promise.all([
+        runOperation(
+          'graphql-ws',
+          tokenGateway,
+          'subscription { imagePull(ref: "wharf-test/busybox:latest") { status } }',
+          {},
+          `Bearer ${tokens.operator.token}`,
+        ),
         gql(tokenGateway.url, ListImages, { filters: { reference: [TEST_IMAGE] } }, as(tokens.viewer.token)),
         gql(tokenGateway.url, TagImage, { ref: TEST_IMAGE, repo: 'wharf-test/viewer-tag' }, as(tokens.operator.token)),
         gql(tokenGateway.url, PruneImages, { dangling: false }, as(tokens.viewer.token)),
@@ -223,6 +230,7 @@ describe('image mutations', () => {
       expect(read.data?.images.length).toBe(1);
       expect(errorCodes(tag)).toEqual(['FORBIDDEN']);
       expect(errorCodes(prune)).toEqual(['FORBIDDEN']);
+      expect(outcomeCodes(pull)).toEqual(['FORBIDDEN']);
       expect((await engine.request('GET', '/images/wharf-test/viewer-tag/json')).status).toBe(404);
     } finally {
       await tokenGateway.close();

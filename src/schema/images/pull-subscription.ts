@@ -1,7 +1,9 @@
 // Subscription.imagePull: the engine's pull progress, event by event, shared by every subscriber pulling the same reference on the same engine.
 import { pullsOf } from '../../docker/image-pulls.js';
 import type { ProgressWire } from '../../docker/types.js';
+import { scopesFor } from '../access.js';
 import { builder } from '../builder.js';
+import { codedError } from '../errors.js';
 import { mapFailures, mutationEngine, RegistryAuthInput, registryAuth, registryError, requireReference } from './registry.js';
 
 const PullProgressRef = builder.objectRef<ProgressWire>('PullProgress').implement({
@@ -27,6 +29,10 @@ builder.subscriptionField('imagePull', (t) =>
       registryAuth: t.arg({ type: RegistryAuthInput }),
     },
     subscribe: async (_root, args, ctx) => {
+      // The scope check guards resolve, which runs per event; a pull must be refused before it starts.
+      if (!scopesFor(ctx.principal).admin) {
+        throw codedError('FORBIDDEN', `The role ${ctx.principal.role} may not use Subscription.imagePull`);
+      }
       const reference = requireReference(args.ref);
       const engine = mutationEngine(ctx, args.engine);
       const auth = await registryAuth(reference, args.registryAuth);
