@@ -18,9 +18,14 @@ afterAll(async () => {
 });
 
 /** A one-file image imported under `name`: tiny, and this file's own, so removing it touches nothing else. */
-async function importImage(on: RawEngine, name: string, content = uniqueName('content')): Promise<string> {
+async function importImage(on: RawEngine, name: string, content = uniqueName('content'), changes = ''): Promise<string> {
   const [repo, tag] = name.split(':') as [string, string];
-  const res = await on.request('POST', `/images/create?fromSrc=-&repo=${encodeURIComponent(repo)}&tag=${tag}`, tarOf({ file: content }));
+  const change = changes ? `&changes=${encodeURIComponent(changes)}` : '';
+  const res = await on.request(
+    'POST',
+    `/images/create?fromSrc=-&repo=${encodeURIComponent(repo)}&tag=${tag}${change}`,
+    tarOf({ file: content }),
+  );
   if (res.status !== 200) throw new Error(`import failed: ${res.status} ${res.body.toString()}`);
   const inspect = await on.json<ImageInspectWire>('GET', `/images/${name}/json`);
   return inspect.Id;
@@ -228,6 +233,15 @@ describe('image mutations', () => {
         gql(tokenGateway.url, PruneImages, { dangling: false }, as(tokens.viewer.token)),
       ]);
       expect(read.data?.images.length).toBe(1);
+      // The environment of an image is redacted for a viewer, as a container's is.
+      const withEnv = `wharf-test/${uniqueName('env')}:1`;
+      made.push(withEnv);
+      await importImage(engine, withEnv, 'env', 'ENV WHARF_SECRET=hush');
+      const envOf = async (token: string) =>
+        ((await gql(tokenGateway.url, ImageByRef, { ref: withEnv }, as(token))).data?.image?.inspect as { Config: { Env: string[] } })
+          .Config.Env;
+      expect(await envOf(tokens.viewer.token)).toEqual(['WHARF_SECRET=***']);
+      expect(await envOf(tokens.admin.token)).toEqual(['WHARF_SECRET=hush']);
       expect(errorCodes(tag)).toEqual(['FORBIDDEN']);
       expect(errorCodes(prune)).toEqual(['FORBIDDEN']);
       expect(outcomeCodes(pull)).toEqual(['FORBIDDEN']);

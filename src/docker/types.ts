@@ -655,7 +655,16 @@ export interface ImageInspectWire {
   Created: string;
   Size: number;
   VirtualSize?: number;
-  Config: { Labels?: Record<string, string> | null; Cmd?: string[] | null } | null;
+  Config: ImageConfigWire | null;
+  ContainerConfig?: ImageConfigWire | null;
+  [key: string]: unknown;
+}
+
+/** An image's Config and ContainerConfig (the fields Wharf reads) */
+export interface ImageConfigWire {
+  Labels?: Record<string, string> | null;
+  Cmd?: string[] | null;
+  Env?: string[] | null;
   [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 // The Image type, its layers, and the queries that find images (docker images, docker image inspect, docker history).
 import type { DockerClient } from '../../docker/client.js';
-import type { ContainerSummary, ImageHistoryWire, ImageInspectWire, ImageSummaryWire } from '../../docker/types.js';
+import type { ContainerSummary, ImageConfigWire, ImageHistoryWire, ImageInspectWire, ImageSummaryWire } from '../../docker/types.js';
+import { redactEnv } from '../access.js';
 import { builder, type SchemaContext } from '../builder.js';
 import { ContainerRef } from '../container.js';
 import { fromSummary } from '../container-view.js';
@@ -69,6 +70,16 @@ function containersOf(ctx: SchemaContext, engine: DockerClient): Promise<Contain
   return list;
 }
 
+/** Config.Env and ContainerConfig.Env as `KEY=***`: an image's environment may hold what a container's does. */
+function redactedInspect(inspect: ImageInspectWire): ImageInspectWire {
+  const redact = (config: ImageConfigWire | null | undefined) => (config?.Env ? { ...config, Env: redactEnv(config.Env) } : config);
+  return {
+    ...inspect,
+    Config: redact(inspect.Config) ?? null,
+    ContainerConfig: redact(inspect.ContainerConfig),
+  };
+}
+
 const ImageLayerRef = builder.objectRef<ImageHistoryWire>('ImageLayer').implement({
   description: 'One line of docker history, newest first.',
   fields: (t) => ({
@@ -108,8 +119,11 @@ export const ImageRef = builder.objectRef<ImageSource>('Image').implement({
     }),
     inspect: t.field({
       type: 'JSON',
-      description: 'GET /images/{name}/json, whole.',
-      resolve: (i, _args, ctx) => i.inspect ?? i.engine.images.inspect(i.id, ctx.engineCall),
+      description: 'GET /images/{name}/json, whole; a viewer sees environment values redacted.',
+      resolve: async (i, _args, ctx) => {
+        const inspect = i.inspect ?? (await i.engine.images.inspect(i.id, ctx.engineCall));
+        return ctx.principal.role === 'viewer' ? redactedInspect(inspect) : inspect;
+      },
     }),
   }),
 });
