@@ -237,9 +237,10 @@ describe('image mutations', () => {
       const withEnv = `wharf-test/${uniqueName('env')}:1`;
       made.push(withEnv);
       await importImage(engine, withEnv, 'env', 'ENV WHARF_SECRET=hush');
-      const envOf = async (token: string) =>
-        ((await gql(tokenGateway.url, ImageByRef, { ref: withEnv }, as(token))).data?.image?.inspect as { Config: { Env: string[] } })
-          .Config.Env;
+      const envOf = async (token: string) => {
+        const answer = await gql(tokenGateway.url, ImageByRef, { ref: withEnv }, as(token));
+        return (answer.data?.image?.inspect as { Config?: { Env?: string[] } } | undefined)?.Config?.Env;
+      };
       expect(await envOf(tokens.viewer.token)).toEqual(['WHARF_SECRET=***']);
       expect(await envOf(tokens.admin.token)).toEqual(['WHARF_SECRET=hush']);
       expect(errorCodes(tag)).toEqual(['FORBIDDEN']);
