@@ -1,4 +1,5 @@
 // `npm run bench`: one private engine with 50 containers; gateway-vs-engine latency ratios and upstream call counts, in one table.
+import { formatImagePull, runImagePullBenchmark } from './image-pull.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -201,6 +202,9 @@ async function main(options: Options): Promise<void> {
 
   log('terminal: keystroke round trip, raw exec vs the gateway');
   process.stdout.write(`\n${formatTerminalResult(await runTerminalBenchmark({ engine }))}\n`);
+
+  log('image pull: 50 MiB from a loopback registry, pullImage against the engine API');
+  process.stdout.write(`\n${formatImagePull(await runImagePullBenchmark(engine))}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s (cleanup follows)`);
   if (options.cpuProfDir)
     log(`gateway CPU profile in ${options.cpuProfDir}; summarise it: npx tsx bench/profile-summary.ts ${options.cpuProfDir}`);

@@ -6,6 +6,7 @@ import { type AnswerBounds, DEFAULT_ANSWER_BOUNDS } from './schema/answer-bounds
 import type { CreatePolicy } from './schema/create-policy.js';
 import { isLoopback, type AccessConfig } from './server/auth/access.js';
 import { DEFAULT_LIMITS, type DocumentLimits } from './server/graphql/hardening.js';
+import { DEFAULT_MAX_BUILD_CONTEXT_BYTES } from './server/http/build.js';
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, type WebSocketOptions } from './server/graphql/ws.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './server/observability/logger.js';
 import { loadTokenFile, type TokenEntry } from './server/auth/tokens.js';
@@ -26,6 +27,8 @@ export interface WharfConfig {
   /** The WebSocket connection caps. */
   webSocket: Required<Pick<WebSocketOptions, 'maxConnections' | 'maxConnectionsPerAddress'>>;
   logLevel: LogLevel;
+  /** The largest build context POST /images/build takes. */
+  maxBuildContextBytes: number;
   /** A line to print loudly at start, for --insecure-no-auth. */
   warning?: string;
 }
@@ -76,6 +79,9 @@ Options (each also read from the environment variable in brackets):
                            WebSocket connections open at once, in all and from one client address;
                            the excess is closed with 1013 [WHARF_MAX_WS_CONNECTIONS ...]
                            (defaults ${DEFAULT_MAX_CONNECTIONS}, ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
+  --max-build-context-bytes N
+                           the largest build context POST /images/build takes; past it, 413
+                           [WHARF_MAX_BUILD_CONTEXT_BYTES] (default ${DEFAULT_MAX_BUILD_CONTEXT_BYTES})
   --log-level LEVEL        fatal, error, warn, info, debug, trace or silent [WHARF_LOG_LEVEL]
                            (default info; one JSON line per operation at info)
   -h, --help               this text
@@ -113,6 +119,7 @@ const FLAG_OPTIONS = {
   'max-answer-bytes': { type: 'string' },
   'max-ws-connections': { type: 'string' },
   'max-ws-connections-per-address': { type: 'string' },
+  'max-build-context-bytes': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -231,6 +238,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): WharfConfig 
     answerBounds,
     webSocket,
     logLevel,
+    maxBuildContextBytes: whole(
+      '--max-build-context-bytes',
+      values['max-build-context-bytes'] ?? env.WHARF_MAX_BUILD_CONTEXT_BYTES,
+      DEFAULT_MAX_BUILD_CONTEXT_BYTES,
+    ),
     ...(warning ? { warning } : {}),
   };
 }

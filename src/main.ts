@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     answerBounds: config.answerBounds,
     webSocket: config.webSocket,
+    maxBuildContextBytes: config.maxBuildContextBytes,
   });
   let address: Awaited<ReturnType<typeof app.listen>>;
   try {

@@ -34,6 +34,7 @@ describe('the route table', () => {
       { name: 'cors-preflight', methods: ['OPTIONS'], path: '/graphql', auth: 'none' },
       { name: 'metrics', methods: ['GET', 'HEAD'], path: '/metrics', auth: 'caller' },
       { name: 'export', methods: ['GET', 'HEAD'], path: String(/^\/containers\/((?:[^/]+\/)?[^/]+)\/export$/), auth: 'admin' },
+      { name: 'build', methods: ['POST'], path: '/images/build', auth: 'admin' },
       { name: 'graphql', methods: ['GET', 'POST'], path: '/graphql', auth: 'caller' },
       { name: 'other', methods: every, path: '*', auth: 'caller' },
     ]);

@@ -63,6 +63,10 @@ export interface EngineRequest extends EngineCall {
   query?: Query;
   /** A JSON body; sent with `Content-Type: application/json`. */
   json?: unknown;
+  /** A raw body (a build context), streamed as it is read; with `json` absent. */
+  body?: Readable;
+  /** Extra request headers (X-Registry-Auth, Content-Type of a raw body); never reported to observers. */
+  headers?: Readonly<Record<string, string>>;
   /** Overrides the connection's headers timeout, for calls that legitimately take long (stop with t). */
   headersTimeoutMs?: number;
   /** What to ask for instead when the answer is larger than the transport's bound (`limit` or `filters`, say). */
@@ -330,8 +334,8 @@ export class EngineTransport {
         origin: this.settings.origin,
         method: req.method,
         path: `${prefix}${req.endpoint.path}${query ? `?${query}` : ''}`,
-        headers: req.json === undefined ? {} : { 'content-type': 'application/json' },
-        body: req.json === undefined ? null : JSON.stringify(req.json),
+        headers: { ...req.headers, ...(req.json === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: req.json === undefined ? (req.body ?? null) : JSON.stringify(req.json),
         signal: req.signal ?? null,
         headersTimeout: req.headersTimeoutMs ?? (req.method === 'GET' ? this.settings.callTimeoutMs : this.settings.headersTimeoutMs),
         ...(bodyTimeout === undefined ? {} : { bodyTimeout }),

@@ -657,3 +657,79 @@ export interface ExecInspectWire {
   Pid: number;
   ProcessConfig?: { tty: boolean; entrypoint: string; arguments: string[] };
 }
+
+/** GET /images/json, one entry */
+export interface ImageSummaryWire {
+  Id: string;
+  ParentId: string;
+  RepoTags: string[] | null;
+  RepoDigests: string[] | null;
+  /** Unix seconds. */
+  Created: number;
+  Size: number;
+  VirtualSize?: number;
+  SharedSize: number;
+  Labels: Record<string, string> | null;
+  Containers: number;
+}
+
+/** GET /images/{name}/json (the fields Wharf reads; the whole document is passed on as it came) */
+export interface ImageInspectWire {
+  Id: string;
+  RepoTags: string[] | null;
+  RepoDigests: string[] | null;
+  Parent: string;
+  Comment: string;
+  /** RFC 3339 with nanoseconds. */
+  Created: string;
+  Size: number;
+  VirtualSize?: number;
+  Config: ImageConfigWire | null;
+  ContainerConfig?: ImageConfigWire | null;
+  [key: string]: unknown;
+}
+
+/** An image's Config and ContainerConfig (the fields Wharf reads) */
+export interface ImageConfigWire {
+  Labels?: Record<string, string> | null;
+  Cmd?: string[] | null;
+  Env?: string[] | null;
+  [key: string]: unknown;
+}
+
+/** GET /images/{name}/history, one layer, newest first */
+export interface ImageHistoryWire {
+  /** `<missing>` for layers built elsewhere. */
+  Id: string;
+  /** Unix seconds. */
+  Created: number;
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+/** DELETE /images/{name} and POST /images/prune: one untagged name or one deleted id */
+export interface ImageDeleteWire {
+  Untagged?: string;
+  Deleted?: string;
+}
+
+/** POST /images/prune, answer */
+export interface ImagePruneWire {
+  ImagesDeleted: ImageDeleteWire[] | null;
+  SpaceReclaimed: number;
+}
+
+/** One line of the engine's progress stream (pull, push, build, import) */
+export interface ProgressWire {
+  id?: string;
+  status?: string;
+  progress?: string;
+  progressDetail?: { current?: number; total?: number };
+  /** Push: the pushed tag's digest; build: the built image's id. */
+  aux?: { Tag?: string; Digest?: string; Size?: number; ID?: string };
+  stream?: string;
+  error?: string;
+  errorDetail?: { code?: number; message?: string };
+}

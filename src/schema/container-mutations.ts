@@ -8,6 +8,8 @@ import { ContainerRef, normalizeRef, requireContainer } from './container.js';
 import { fromInspect, type ContainerSource } from './container-view.js';
 import { enforceCreatePolicy } from './create-policy.js';
 import { badInput, codedError } from './errors.js';
+import { pullAndWait } from './images/mutations.js';
+import { requireReference } from './images/registry.js';
 
 export const LabelInput = builder.inputType('LabelInput', {
   fields: (t) => ({
@@ -95,6 +97,7 @@ const CreateContainerInput = builder.inputType('CreateContainerInput', {
     volumes: t.stringList({ description: '"/tmp"' }),
     hostConfig: t.field({ type: HostConfigInput }),
     start: t.boolean({ defaultValue: false, description: 'Create and start, as docker run -d does.' }),
+    pull: t.boolean({ description: 'Pull the image first when the engine lacks it, as docker run does.' }),
   }),
 });
 
@@ -211,6 +214,10 @@ builder.mutationFields((t) => ({
       const body = createBody(input);
       if (ctx.createPolicy) enforceCreatePolicy(body, ctx.createPolicy);
       const engine = input.engine == null ? ctx.engines.first : ctx.engines.require(input.engine);
+      if (input.pull) {
+        const reference = requireReference(input.image);
+        if (!(await engine.images.find(input.image, ctx.engineCall))) await pullAndWait(ctx, engine, reference, undefined);
+      }
       const created = await engine.containers.create(body, input.name ?? undefined, ctx.engineCall);
       if (input.start) {
         try {

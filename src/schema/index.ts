@@ -20,6 +20,7 @@ import './volume-mutations.js';
 import './prune.js';
 import './container-resources.js';
 import './exec.js';
+import './images/index.js';
 
 export type { SchemaContext } from './builder.js';
 export { createLoaders } from './loaders.js';

@@ -5,18 +5,19 @@ import { builder, type SchemaContext } from './builder.js';
 import { EngineRef } from './engine.js';
 import { badInput } from './errors.js';
 
-interface PruneAnswer {
+export interface PruneAnswer {
   engine: DockerClient;
   deleted: string[];
   spaceReclaimed: number;
 }
 
-const PruneResultRef = builder.objectRef<PruneAnswer>('PruneResult').implement({
+export const PruneResultRef = builder.objectRef<PruneAnswer>('PruneResult').implement({
   description: 'What a prune removed, as its engine reports it.',
   fields: (t) => ({
     engine: t.field({ type: EngineRef, resolve: (p) => p.engine }),
     deleted: t.stringList({
-      description: 'Containers by id; networks and volumes by name. Empty when nothing matched.',
+      description:
+        'Containers and images by id (an image prune lists its layers too); networks and volumes by name. Empty when nothing matched.',
       resolve: (p) => p.deleted,
     }),
     spaceReclaimed: t.float({ description: 'Bytes given back; always 0 for networks.', resolve: (p) => p.spaceReclaimed }),
@@ -24,7 +25,7 @@ const PruneResultRef = builder.objectRef<PruneAnswer>('PruneResult').implement({
 });
 
 /** A prune removes things: it goes to the named engine, or to the only one, never to all at once by default. */
-function pruneTarget(ctx: SchemaContext, field: string, name: string | null | undefined): DockerClient {
+export function pruneTarget(ctx: SchemaContext, field: string, name: string | null | undefined): DockerClient {
   if (name != null) return ctx.engines.require(name);
   if (ctx.engines.single) return ctx.engines.first;
   throw badInput(`${field} removes things: name the engine to prune (one of ${ctx.engines.names.join(', ')})`);

@@ -41,6 +41,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** The dashboard page at /. Default: on. */
   dashboard?: boolean;
+  /** The largest build context POST /images/build takes (413 past it); 1 GiB by default. */
+  maxBuildContextBytes?: number;
   /** Browser origins allowed besides the gateway's own; none by default. */
   corsOrigins?: string[];
   limits?: Partial<DocumentLimits>;
@@ -121,6 +123,7 @@ export function buildApp(options: AppOptions): WharfApp {
     open,
     dashboard: (options.dashboard ?? true) ? createDashboard(logger) : null,
     graphiql,
+    maxBuildContextBytes: options.maxBuildContextBytes,
   });
   const server = createServer(
     createDispatcher({ routes, authenticate: (req) => access.authenticate(req.headers.authorization), corsOrigins, logger }),

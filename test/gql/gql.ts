@@ -79,6 +79,18 @@ type Documents = {
     "\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n": typeof types.ExecDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": typeof types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": typeof types.HardeningDashboardDocument,
+    "\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n": typeof types.RegistryPullDocument,
+    "\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n": typeof types.RegistryPushDocument,
+    "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n": typeof types.RegistryPullProgressDocument,
+    "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n": typeof types.RegistryCreateDocument,
+    "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": typeof types.ListImagesDocument,
+    "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": typeof types.ImageByRefDocument,
+    "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": typeof types.TagImageDocument,
+    "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": typeof types.RemoveImageDocument,
+    "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n": typeof types.PruneImagesDocument,
+    "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n": typeof types.ImageEngineDocument,
+    "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n": typeof types.EngineImagesDocument,
+    "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": typeof types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": typeof types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": typeof types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": typeof types.InspectConfigDocument,
@@ -201,6 +213,18 @@ const documents: Documents = {
     "\n  mutation Exec($id: String!, $cmd: [String!]!, $env: [String!], $workingDir: String, $user: String, $stdin: String) {\n    execInContainer(id: $id, cmd: $cmd, env: $env, workingDir: $workingDir, user: $user, stdin: $stdin) {\n      exitCode\n      stdout\n      stderr\n      truncated\n    }\n  }\n": types.ExecDocument,
     "\n  query ContainerExportUrl($id: String!) {\n    container(id: $id) { id exportUrl }\n  }\n": types.ContainerExportUrlDocument,
     "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  ": types.HardeningDashboardDocument,
+    "\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n": types.RegistryPullDocument,
+    "\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n": types.RegistryPushDocument,
+    "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n": types.RegistryPullProgressDocument,
+    "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n": types.RegistryCreateDocument,
+    "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n": types.ListImagesDocument,
+    "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n": types.ImageByRefDocument,
+    "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n": types.TagImageDocument,
+    "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n": types.RemoveImageDocument,
+    "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n": types.PruneImagesDocument,
+    "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n": types.ImageEngineDocument,
+    "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n": types.EngineImagesDocument,
+    "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n": types.PullImageDocument,
     "\n  query InspectBasics($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path args restartCount }\n    }\n  }\n": types.InspectBasicsDocument,
     "\n  query InspectState($id: String!) {\n    container(id: $id) {\n      inspect {\n        state { status running paused restarting oomKilled dead pid exitCode error startedAt finishedAt }\n      }\n    }\n  }\n": types.InspectStateDocument,
     "\n  query InspectConfig($id: String!) {\n    container(id: $id) {\n      inspect {\n        config {\n          hostname\n          user\n          image\n          workingDir\n          env\n          cmd\n          entrypoint\n          tty\n          openStdin\n          exposedPorts\n          volumes\n          labels { key value }\n        }\n      }\n    }\n  }\n": types.InspectConfigDocument,
@@ -532,6 +556,54 @@ export function graphql(source: "\n  query ContainerExportUrl($id: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query HardeningDashboard($name: String!) {\n      engine { version apiVersion os arch kernelVersion }\n      containers(all: true, filters: { name: [$name] }) {\n        id shortId name image state status createdAt\n        labels { key value }\n        ports { ip privatePort publicPort type }\n        stats { cpuPercent memoryUsage memoryLimit memoryPercent networkRxBytes networkTxBytes }\n        inspect {\n          restartCount\n          state { status running paused exitCode startedAt finishedAt }\n          config { image cmd env }\n          hostConfig { networkMode privileged restartPolicy { name maximumRetryCount } }\n          mounts { type source destination rw }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n"): (typeof documents)["\n  mutation RegistryPull($ref: String!, $auth: RegistryAuthInput) {\n    pullImage(ref: $ref, registryAuth: $auth) { id repoTags repoDigests }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n"): (typeof documents)["\n  mutation RegistryPush($ref: String!, $auth: RegistryAuthInput) {\n    pushImage(ref: $ref, registryAuth: $auth)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n"): (typeof documents)["\n  subscription RegistryPullProgress($ref: String!) {\n    imagePull(ref: $ref) { id status current total error }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n"): (typeof documents)["\n  mutation RegistryCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) { id imageId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n"): (typeof documents)["\n  query ListImages($all: Boolean, $filters: ImageFilters) {\n    images(all: $all, filters: $filters) {\n      id\n      shortId\n      repoTags\n      repoDigests\n      createdAt\n      size\n      labels { key value }\n      engine { name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n"): (typeof documents)["\n  query ImageByRef($ref: String!) {\n    image(ref: $ref) {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      inspect\n      history { id createdAt createdBy size tags comment }\n      containers { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n"): (typeof documents)["\n  mutation TagImage($ref: String!, $repo: String!, $tag: String) {\n    tagImage(ref: $ref, repo: $repo, tag: $tag) { id repoTags }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n"): (typeof documents)["\n  mutation RemoveImage($ref: String!, $force: Boolean) {\n    removeImage(ref: $ref, force: $force) { untagged deleted }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n"): (typeof documents)["\n  mutation PruneImages($dangling: Boolean, $engine: String) {\n    pruneImages(dangling: $dangling, engine: $engine) { deleted spaceReclaimed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n"): (typeof documents)["\n  query ImageEngine($ref: String!, $engine: String) {\n    image(ref: $ref, engine: $engine) { id engine { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n"): (typeof documents)["\n  query EngineImages($engine: String, $filters: ImageFilters) {\n    images(engine: $engine, filters: $filters) { id engine { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n"): (typeof documents)["\n  mutation PullImage($ref: String!) {\n    pullImage(ref: $ref) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

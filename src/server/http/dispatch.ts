@@ -53,7 +53,7 @@ export function createDispatcher(options: DispatchOptions) {
       sendError(res, 'BAD_USER_INPUT', `${path} answers ${route.methods.join(' and ')} only`, 405);
       return;
     }
-    if (route.auth !== 'none' && !bodySizeAcceptable(req, res)) return;
+    if (route.auth !== 'none' && !route.streamsBody && !bodySizeAcceptable(req, res)) return;
     const handled = route.handler(req, res, { requestId, principal, params });
     if (handled) handled.catch((error: unknown) => fail(req, res, requestId, error));
   };

@@ -33,6 +33,8 @@ export interface Route {
   auth: RouteAuth;
   /** Whether a browser page's Origin is checked against the allowed origins (all but the probes). */
   checkOrigin: boolean;
+  /** The handler reads and bounds the body itself (a build context): neither Content-Length nor the JSON bodies' limit applies. */
+  streamsBody?: boolean;
   /** What the role may not do, for the 403 of an `admin` route. */
   purpose?: string;
   handler: RouteHandler;

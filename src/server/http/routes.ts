@@ -4,6 +4,7 @@ import type { EngineSet } from '../../docker/engine-set.js';
 import type { WharfYoga } from '../graphql/yoga.js';
 import type { WharfMetrics } from '../observability/metrics.js';
 import type { DashboardRoute } from './dashboard.js';
+import { buildRoute } from './build.js';
 import { exportRoute } from './export.js';
 import { metricsRoute } from './metrics.js';
 import { health, readiness } from './probes.js';
@@ -18,6 +19,8 @@ export interface RouteDependencies {
   /** Absent when the dashboard is turned off. */
   dashboard: DashboardRoute | null;
   graphiql: boolean;
+  /** The largest build context POST /images/build takes; DEFAULT_MAX_BUILD_CONTEXT_BYTES when absent. */
+  maxBuildContextBytes?: number | undefined;
 }
 
 const READ = ['GET', 'HEAD'] as const;
@@ -65,6 +68,16 @@ export function routeTable(deps: RouteDependencies): Route[] {
       purpose: "export a container's filesystem",
       checkOrigin: true,
       handler: exportRoute(deps.engines, deps.open),
+    },
+    {
+      name: 'build',
+      methods: ['POST'],
+      path: '/images/build',
+      auth: 'admin',
+      purpose: 'build images',
+      checkOrigin: true,
+      streamsBody: true,
+      handler: buildRoute(deps.engines, deps.open, deps.maxBuildContextBytes),
     },
     { name: 'graphql', methods: ['GET', 'POST'], path: '/graphql', auth: 'caller', checkOrigin: true, handler: graphql },
     // Anything else is Yoga's to refuse, after authentication, as before any route existed.

@@ -49,6 +49,7 @@ const ENGINE_WIDE = new Set([
   'tagImage',
   'pullImage',
   'pushImage',
+  'imagePull',
   'createService',
   'updateService',
   'scaleService',
