@@ -73,9 +73,14 @@ describe('execInContainer', () => {
       as('admin'),
     );
     expect(result.data?.execInContainer).toEqual({ exitCode: 0, stdout: 'hi-there /tmp\n1234\n', stderr: '', truncated: false });
-    // The audit names the token and the operation, never an environment value.
-    const line = gateway.audit.find((record) => record.operation === 'execInContainer');
-    expect(line).toMatchObject({ token: tokens.admin.name, outcome: 'ok' });
+    // The audit names the token, the operation and the command, never an environment value.
+    const line = gateway.audit.findLast((record) => record.operation === 'execInContainer');
+    expect(line).toMatchObject({
+      token: tokens.admin.name,
+      outcome: 'ok',
+      container: `local/${running.name}`,
+      command: ['sh', '-c', script],
+    });
     expect(JSON.stringify(gateway.audit)).not.toContain('hi-there');
   });
 

@@ -14,6 +14,8 @@ export interface AuditRecord {
   container: string | null;
   /** "ok", or the error code. */
   outcome: string;
+  /** For an exec: the command and its arguments (never its environment). */
+  command?: readonly string[];
 }
 
 export type AuditSink = (record: AuditRecord) => void;
@@ -49,26 +51,33 @@ function record(
   const key = field.alias?.value ?? field.name.value;
   const { principal } = (args.contextValue as ServerContext).operation;
   const error = result.errors?.find((e) => e.path?.[0] === key);
+  const values = argumentsOf(args, field);
   sink({
     time: new Date().toISOString(),
     token: principal.name,
     role: principal.role,
     operation: field.name.value,
-    container: containerOf(args, field),
+    container: values?.id ?? values?.container ?? values?.input?.name ?? null,
     outcome: error ? String(error.extensions?.code ?? 'ERROR') : result.data?.[key] == null ? 'ERROR' : 'ok',
+    ...(Array.isArray(values?.cmd) ? { command: values.cmd } : {}),
   });
 }
 
-function containerOf(args: ExecutionArgs, field: FieldNode): string | null {
+interface AuditedArguments {
+  id?: string;
+  /** connectContainer, disconnectContainer. */
+  container?: string;
+  input?: { name?: string | null; image?: string };
+  /** execInContainer. */
+  cmd?: string[];
+}
+
+function argumentsOf(args: ExecutionArgs, field: FieldNode): AuditedArguments | undefined {
   const definition = args.schema.getMutationType()?.getFields()[field.name.value];
-  if (!definition) return null;
+  if (!definition) return undefined;
   try {
-    const values = getArgumentValues(definition, field, args.variableValues ?? undefined) as {
-      id?: string;
-      input?: { name?: string | null; image?: string };
-    };
-    return values.id ?? values.input?.name ?? null;
+    return getArgumentValues(definition, field, args.variableValues ?? undefined) as AuditedArguments;
   } catch {
-    return null;
+    return undefined;
   }
 }
