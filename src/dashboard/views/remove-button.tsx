@@ -1,0 +1,27 @@
+// A network's or volume's remove button: busy while the gateway works, the engine's refusal (CONFLICT while in use) to the error banner.
+import type { CombinedError } from '@urql/core';
+import { useState } from 'preact/hooks';
+import type { Report } from '../operation-error.js';
+
+interface RemoveButtonProps {
+  remove(): Promise<{ error?: CombinedError }>;
+  report: Report;
+  /** After a removal: the list is read again. */
+  onRemoved(): void;
+}
+
+export function RemoveButton({ remove, report, onRemoved }: RemoveButtonProps) {
+  const [busy, setBusy] = useState(false);
+  const click = async () => {
+    setBusy(true);
+    const { error } = await remove();
+    setBusy(false);
+    if (error) report(error);
+    else onRemoved();
+  };
+  return (
+    <button type="button" data-testid="remove" disabled={busy} onClick={() => void click()}>
+      {busy ? 'removing…' : 'remove'}
+    </button>
+  );
+}
