@@ -21,6 +21,8 @@ const WHAT: Record<Kind, string> = {
   volumes: 'every anonymous volume no container uses',
 };
 
+const ONE: Record<Kind, string> = { containers: 'container', networks: 'network', volumes: 'volume' };
+
 interface Pruned {
   kind: Kind;
   deleted: readonly string[];
@@ -77,7 +79,7 @@ export function EnginePrune({ engine, onPruned }: EnginePruneProps) {
           data-reclaimed={last.spaceReclaimed}
           title={last.deleted.join('\n')}
         >
-          {last.deleted.length} {last.kind} deleted, {diskBytes(last.spaceReclaimed)} reclaimed
+          {last.deleted.length} {last.deleted.length === 1 ? ONE[last.kind] : last.kind} deleted, {diskBytes(last.spaceReclaimed)} reclaimed
         </p>
       )}
       {failure && (

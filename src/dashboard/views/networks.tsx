@@ -11,6 +11,9 @@ import { RemoveButton } from './remove-button.js';
 
 type NetworkRow = DashboardNetworksQuery['networks'][number];
 
+/** Every engine has these and refuses to remove them. */
+const PREDEFINED = new Set(['bridge', 'host', 'none']);
+
 interface NetworksProps {
   report: Report;
   onLogs(container: ContainerRow): void;
@@ -93,7 +96,12 @@ function Row({ network, showEngine, report, onLogs, onRemoved }: RowProps) {
         <ContainerLinks containers={network.containers} onLogs={onLogs} />
       </td>
       <td class="actions">
-        <RemoveButton remove={() => client.mutation(DashboardRemoveNetwork, variables).toPromise()} report={report} onRemoved={onRemoved} />
+        <RemoveButton
+          fixed={PREDEFINED.has(network.name) ? 'predefined: the engine keeps it' : undefined}
+          remove={() => client.mutation(DashboardRemoveNetwork, variables).toPromise()}
+          report={report}
+          onRemoved={onRemoved}
+        />
       </td>
     </tr>
   );

@@ -4,13 +4,15 @@ import { useState } from 'preact/hooks';
 import type { Report } from '../operation-error.js';
 
 interface RemoveButtonProps {
+  /** Why it cannot be removed at all (the engine's predefined networks), if so. */
+  fixed?: string;
   remove(): Promise<{ error?: CombinedError }>;
   report: Report;
   /** After a removal: the list is read again. */
   onRemoved(): void;
 }
 
-export function RemoveButton({ remove, report, onRemoved }: RemoveButtonProps) {
+export function RemoveButton({ fixed, remove, report, onRemoved }: RemoveButtonProps) {
   const [busy, setBusy] = useState(false);
   const click = async () => {
     setBusy(true);
@@ -20,7 +22,7 @@ export function RemoveButton({ remove, report, onRemoved }: RemoveButtonProps) {
     else onRemoved();
   };
   return (
-    <button type="button" data-testid="remove" disabled={busy} onClick={() => void click()}>
+    <button type="button" data-testid="remove" disabled={busy || fixed !== undefined} title={fixed} onClick={() => void click()}>
       {busy ? 'removing…' : 'remove'}
     </button>
   );
