@@ -149,6 +149,8 @@ describe('the dashboard’s networks, volumes and prune buttons', () => {
     // Nothing uses the network or the volume any more, and one container has stopped.
     await raw.json('POST', `/networks/${made.network.id}/disconnect`, { Container: made.onNetwork.id, Force: true });
     await Promise.all([made.onNetwork.id, made.mounting.id].map((id) => raw.json('DELETE', `/containers/${id}?force=1`)));
+    // Gone already when the first test passed; either way this one starts from the anonymous volume alone.
+    await raw.request('DELETE', `/volumes/${made.unused}`);
     const stopped = await createTestContainer(raw, { name: uniqueName('wharf-dash-stopped'), cmd: FILLS_LAYER });
     await raw.json('POST', `/containers/${stopped.id}/wait`);
 
