@@ -1,4 +1,4 @@
-// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, the engines, or a manager's swarm.
+// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, the networks, the volumes, the engines, or a manager's swarm.
 import { Provider } from '@urql/preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectGateway, type GatewayConnection } from './client.js';
@@ -9,8 +9,10 @@ import { Engines } from './views/engines.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
 import { Logs } from './views/logs.js';
+import { Networks } from './views/networks.js';
 import { Swarm } from './views/swarm.js';
 import { Tabs, type View, viewsOf } from './views/tabs.js';
+import { Volumes } from './views/volumes.js';
 
 const TOKEN_KEY = 'wharf.token';
 
@@ -136,6 +138,17 @@ function Workspace({ view, onView, gateway, retries, forceRemove, report, onEnde
         />
         <Logs key={selectedRef} container={selected} gateway={gateway} report={report} />
       </main>
+      {/* Made each time they are shown: read afresh then. */}
+      {shown === 'networks' && (
+        <main id="networks-view">
+          <Networks report={report} onLogs={openLogs} />
+        </main>
+      )}
+      {shown === 'volumes' && (
+        <main id="volumes-view">
+          <Volumes report={report} onLogs={openLogs} />
+        </main>
+      )}
       {/* Made each time it is shown: the engines are read afresh then. */}
       {shown === 'engines' && (
         <main id="engines-view">

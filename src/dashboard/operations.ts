@@ -231,3 +231,110 @@ export const DashboardScaleService = graphql(`
     }
   }
 `).toString();
+
+/** Every engine's networks, each with its endpoints' containers (fields enough to open one's log pane). */
+export const DashboardNetworks = graphql(`
+  query DashboardNetworks {
+    engines {
+      name
+    }
+    networks {
+      id
+      name
+      driver
+      scope
+      internal
+      engine {
+        name
+      }
+      ipam {
+        subnet
+        gateway
+      }
+      containers {
+        name
+        ipv4Address
+        container {
+          id
+          name
+          image
+          state
+          status
+          engine {
+            name
+          }
+        }
+      }
+    }
+  }
+`).toString();
+
+/** Every engine's volumes, with the containers that mount each and the size /system/df gives it. */
+export const DashboardVolumes = graphql(`
+  query DashboardVolumes {
+    engines {
+      name
+    }
+    volumes {
+      name
+      driver
+      mountpoint
+      engine {
+        name
+      }
+      usage {
+        size
+        refCount
+      }
+      containers {
+        id
+        name
+        image
+        state
+        status
+        engine {
+          name
+        }
+      }
+    }
+  }
+`).toString();
+
+export const DashboardRemoveNetwork = graphql(`
+  mutation DashboardRemoveNetwork($engine: String!, $id: String!) {
+    removeNetwork(engine: $engine, id: $id)
+  }
+`).toString();
+
+export const DashboardRemoveVolume = graphql(`
+  mutation DashboardRemoveVolume($engine: String!, $name: String!) {
+    removeVolume(engine: $engine, name: $name)
+  }
+`).toString();
+
+export const DashboardPruneContainers = graphql(`
+  mutation DashboardPruneContainers($engine: String!) {
+    pruneContainers(engine: $engine) {
+      deleted
+      spaceReclaimed
+    }
+  }
+`).toString();
+
+export const DashboardPruneNetworks = graphql(`
+  mutation DashboardPruneNetworks($engine: String!) {
+    pruneNetworks(engine: $engine) {
+      deleted
+      spaceReclaimed
+    }
+  }
+`).toString();
+
+export const DashboardPruneVolumes = graphql(`
+  mutation DashboardPruneVolumes($engine: String!) {
+    pruneVolumes(engine: $engine) {
+      deleted
+      spaceReclaimed
+    }
+  }
+`).toString();

@@ -29,6 +29,13 @@ type Documents = {
     "\n  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {\n    events(engine: $engine, since: $since, filters: { type: [\"service\", \"node\"] }) {\n      type\n      action\n      time\n    }\n  }\n": typeof types.DashboardSwarmEventsDocument,
     "\n  subscription DashboardTaskContainerEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: { type: [\"container\"], label: [\"com.docker.swarm.service.id\"], event: [\"start\", \"die\", \"destroy\", \"oom\"] }\n    ) {\n      action\n      time\n    }\n  }\n": typeof types.DashboardTaskContainerEventsDocument,
     "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n": typeof types.DashboardScaleServiceDocument,
+    "\n  query DashboardNetworks {\n    engines {\n      name\n    }\n    networks {\n      id\n      name\n      driver\n      scope\n      internal\n      engine {\n        name\n      }\n      ipam {\n        subnet\n        gateway\n      }\n      containers {\n        name\n        ipv4Address\n        container {\n          id\n          name\n          image\n          state\n          status\n          engine {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardNetworksDocument,
+    "\n  query DashboardVolumes {\n    engines {\n      name\n    }\n    volumes {\n      name\n      driver\n      mountpoint\n      engine {\n        name\n      }\n      usage {\n        size\n        refCount\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n": typeof types.DashboardVolumesDocument,
+    "\n  mutation DashboardRemoveNetwork($engine: String!, $id: String!) {\n    removeNetwork(engine: $engine, id: $id)\n  }\n": typeof types.DashboardRemoveNetworkDocument,
+    "\n  mutation DashboardRemoveVolume($engine: String!, $name: String!) {\n    removeVolume(engine: $engine, name: $name)\n  }\n": typeof types.DashboardRemoveVolumeDocument,
+    "\n  mutation DashboardPruneContainers($engine: String!) {\n    pruneContainers(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneContainersDocument,
+    "\n  mutation DashboardPruneNetworks($engine: String!) {\n    pruneNetworks(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneNetworksDocument,
+    "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneVolumesDocument,
 };
 const documents: Documents = {
     "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n": types.DashboardContainersDocument,
@@ -45,6 +52,13 @@ const documents: Documents = {
     "\n  subscription DashboardSwarmEvents($engine: String!, $since: DateTime) {\n    events(engine: $engine, since: $since, filters: { type: [\"service\", \"node\"] }) {\n      type\n      action\n      time\n    }\n  }\n": types.DashboardSwarmEventsDocument,
     "\n  subscription DashboardTaskContainerEvents($since: DateTime) {\n    events(\n      since: $since\n      filters: { type: [\"container\"], label: [\"com.docker.swarm.service.id\"], event: [\"start\", \"die\", \"destroy\", \"oom\"] }\n    ) {\n      action\n      time\n    }\n  }\n": types.DashboardTaskContainerEventsDocument,
     "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n": types.DashboardScaleServiceDocument,
+    "\n  query DashboardNetworks {\n    engines {\n      name\n    }\n    networks {\n      id\n      name\n      driver\n      scope\n      internal\n      engine {\n        name\n      }\n      ipam {\n        subnet\n        gateway\n      }\n      containers {\n        name\n        ipv4Address\n        container {\n          id\n          name\n          image\n          state\n          status\n          engine {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DashboardNetworksDocument,
+    "\n  query DashboardVolumes {\n    engines {\n      name\n    }\n    volumes {\n      name\n      driver\n      mountpoint\n      engine {\n        name\n      }\n      usage {\n        size\n        refCount\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n": types.DashboardVolumesDocument,
+    "\n  mutation DashboardRemoveNetwork($engine: String!, $id: String!) {\n    removeNetwork(engine: $engine, id: $id)\n  }\n": types.DashboardRemoveNetworkDocument,
+    "\n  mutation DashboardRemoveVolume($engine: String!, $name: String!) {\n    removeVolume(engine: $engine, name: $name)\n  }\n": types.DashboardRemoveVolumeDocument,
+    "\n  mutation DashboardPruneContainers($engine: String!) {\n    pruneContainers(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneContainersDocument,
+    "\n  mutation DashboardPruneNetworks($engine: String!) {\n    pruneNetworks(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneNetworksDocument,
+    "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneVolumesDocument,
 };
 
 /**
@@ -103,6 +117,34 @@ export function graphql(source: "\n  subscription DashboardTaskContainerEvents($
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DashboardScaleService($engine: String!, $id: String!, $replicas: Int!) {\n    scaleService(engine: $engine, id: $id, replicas: $replicas) {\n      id\n      replicas\n      runningTasks\n    }\n  }\n"): typeof import('./graphql.js').DashboardScaleServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardNetworks {\n    engines {\n      name\n    }\n    networks {\n      id\n      name\n      driver\n      scope\n      internal\n      engine {\n        name\n      }\n      ipam {\n        subnet\n        gateway\n      }\n      containers {\n        name\n        ipv4Address\n        container {\n          id\n          name\n          image\n          state\n          status\n          engine {\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardNetworksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardVolumes {\n    engines {\n      name\n    }\n    volumes {\n      name\n      driver\n      mountpoint\n      engine {\n        name\n      }\n      usage {\n        size\n        refCount\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardVolumesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRemoveNetwork($engine: String!, $id: String!) {\n    removeNetwork(engine: $engine, id: $id)\n  }\n"): typeof import('./graphql.js').DashboardRemoveNetworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRemoveVolume($engine: String!, $name: String!) {\n    removeVolume(engine: $engine, name: $name)\n  }\n"): typeof import('./graphql.js').DashboardRemoveVolumeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardPruneContainers($engine: String!) {\n    pruneContainers(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n"): typeof import('./graphql.js').DashboardPruneContainersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardPruneNetworks($engine: String!) {\n    pruneNetworks(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n"): typeof import('./graphql.js').DashboardPruneNetworksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n"): typeof import('./graphql.js').DashboardPruneVolumesDocument;
 
 
 export function graphql(source: string) {

@@ -114,6 +114,53 @@ export type DashboardScaleServiceMutationVariables = Exact<{
 
 export type DashboardScaleServiceMutation = { scaleService: { id: string, replicas: number | null, runningTasks: number } };
 
+export type DashboardNetworksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardNetworksQuery = { engines: Array<{ name: string }>, networks: Array<{ id: string, name: string, driver: string, scope: string, internal: boolean, engine: { name: string }, ipam: Array<{ subnet: string | null, gateway: string | null }>, containers: Array<{ name: string, ipv4Address: string | null, container: { id: string, name: string, image: string, state: ContainerState, status: string, engine: { name: string } } | null }> }> };
+
+export type DashboardVolumesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardVolumesQuery = { engines: Array<{ name: string }>, volumes: Array<{ name: string, driver: string, mountpoint: string, engine: { name: string }, usage: { size: number, refCount: number } | null, containers: Array<{ id: string, name: string, image: string, state: ContainerState, status: string, engine: { name: string } }> }> };
+
+export type DashboardRemoveNetworkMutationVariables = Exact<{
+  engine: string;
+  id: string;
+}>;
+
+
+export type DashboardRemoveNetworkMutation = { removeNetwork: string };
+
+export type DashboardRemoveVolumeMutationVariables = Exact<{
+  engine: string;
+  name: string;
+}>;
+
+
+export type DashboardRemoveVolumeMutation = { removeVolume: string };
+
+export type DashboardPruneContainersMutationVariables = Exact<{
+  engine: string;
+}>;
+
+
+export type DashboardPruneContainersMutation = { pruneContainers: { deleted: Array<string>, spaceReclaimed: number } };
+
+export type DashboardPruneNetworksMutationVariables = Exact<{
+  engine: string;
+}>;
+
+
+export type DashboardPruneNetworksMutation = { pruneNetworks: { deleted: Array<string>, spaceReclaimed: number } };
+
+export type DashboardPruneVolumesMutationVariables = Exact<{
+  engine: string;
+}>;
+
+
+export type DashboardPruneVolumesMutation = { pruneVolumes: { deleted: Array<string>, spaceReclaimed: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -337,3 +384,101 @@ export const DashboardScaleServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardScaleServiceMutation, DashboardScaleServiceMutationVariables>;
+export const DashboardNetworksDocument = new TypedDocumentString(`
+    query DashboardNetworks {
+  engines {
+    name
+  }
+  networks {
+    id
+    name
+    driver
+    scope
+    internal
+    engine {
+      name
+    }
+    ipam {
+      subnet
+      gateway
+    }
+    containers {
+      name
+      ipv4Address
+      container {
+        id
+        name
+        image
+        state
+        status
+        engine {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardNetworksQuery, DashboardNetworksQueryVariables>;
+export const DashboardVolumesDocument = new TypedDocumentString(`
+    query DashboardVolumes {
+  engines {
+    name
+  }
+  volumes {
+    name
+    driver
+    mountpoint
+    engine {
+      name
+    }
+    usage {
+      size
+      refCount
+    }
+    containers {
+      id
+      name
+      image
+      state
+      status
+      engine {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardVolumesQuery, DashboardVolumesQueryVariables>;
+export const DashboardRemoveNetworkDocument = new TypedDocumentString(`
+    mutation DashboardRemoveNetwork($engine: String!, $id: String!) {
+  removeNetwork(engine: $engine, id: $id)
+}
+    `) as unknown as TypedDocumentString<DashboardRemoveNetworkMutation, DashboardRemoveNetworkMutationVariables>;
+export const DashboardRemoveVolumeDocument = new TypedDocumentString(`
+    mutation DashboardRemoveVolume($engine: String!, $name: String!) {
+  removeVolume(engine: $engine, name: $name)
+}
+    `) as unknown as TypedDocumentString<DashboardRemoveVolumeMutation, DashboardRemoveVolumeMutationVariables>;
+export const DashboardPruneContainersDocument = new TypedDocumentString(`
+    mutation DashboardPruneContainers($engine: String!) {
+  pruneContainers(engine: $engine) {
+    deleted
+    spaceReclaimed
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPruneContainersMutation, DashboardPruneContainersMutationVariables>;
+export const DashboardPruneNetworksDocument = new TypedDocumentString(`
+    mutation DashboardPruneNetworks($engine: String!) {
+  pruneNetworks(engine: $engine) {
+    deleted
+    spaceReclaimed
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPruneNetworksMutation, DashboardPruneNetworksMutationVariables>;
+export const DashboardPruneVolumesDocument = new TypedDocumentString(`
+    mutation DashboardPruneVolumes($engine: String!) {
+  pruneVolumes(engine: $engine) {
+    deleted
+    spaceReclaimed
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPruneVolumesMutation, DashboardPruneVolumesMutationVariables>;

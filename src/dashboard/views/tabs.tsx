@@ -1,8 +1,10 @@
 // The bar that switches between the page's views.
-export type View = 'containers' | 'engines' | 'swarm';
+export type View = 'containers' | 'networks' | 'volumes' | 'engines' | 'swarm';
+
+const ALWAYS: readonly View[] = ['containers', 'networks', 'volumes', 'engines'];
 
 /** The swarm's tab only when some configured engine manages one. */
-export const viewsOf = (swarm: boolean): readonly View[] => (swarm ? ['containers', 'engines', 'swarm'] : ['containers', 'engines']);
+export const viewsOf = (swarm: boolean): readonly View[] => (swarm ? [...ALWAYS, 'swarm'] : ALWAYS);
 
 interface TabsProps {
   views: readonly View[];
