@@ -8,6 +8,7 @@ import { type ContainerRow, Containers, containerRef } from './views/containers.
 import { Engines } from './views/engines.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
+import { ContainerTerminal } from './views/container-terminal.js';
 import { Logs } from './views/logs.js';
 import { Networks } from './views/networks.js';
 import { Swarm } from './views/swarm.js';
@@ -137,6 +138,7 @@ function Workspace({ view, onView, gateway, retries, forceRemove, report, onEnde
           onEnded={onEnded}
         />
         <Logs key={selectedRef} container={selected} gateway={gateway} report={report} />
+        <ContainerTerminal key={`terminal-${selectedRef}`} container={selected} token={sessionStorage.getItem(TOKEN_KEY)} />
       </main>
       {/* Made each time they are shown: read afresh then. */}
       {shown === 'networks' && (

@@ -148,6 +148,23 @@ describe('the dashboard page', () => {
     await browser.screenshot('dashboard-logs');
   });
 
+  it('opens a terminal in the selected running container: a typed command shows its output', async () => {
+    const target = await container({ cmd: ['sleep', '600'] });
+    const { page, browser, errors } = await openDashboard();
+    await row(page, target.name).getByTestId('select-logs').click();
+    await page.getByTestId('terminal-toggle').click();
+    await page.locator('[data-testid="terminal-status"][data-status="running"]').waitFor();
+    const screen = page.locator('.xterm-rows');
+    // busybox ash asks the terminal where its cursor is before its first prompt: type only once the prompt shows.
+    await expect.poll(() => screen.textContent(), { timeout: STEP_TIMEOUT_MS }).toContain('# ');
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type('echo dashboard-$((6*7))');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => screen.textContent(), { timeout: STEP_TIMEOUT_MS }).toContain('dashboard-42');
+    await browser.screenshot('dashboard-container-terminal');
+    expect(errors).toEqual([]);
+  });
+
   it('shows an error with its code: removing a running container without force is a CONFLICT', async () => {
     const made = await container();
     const { page, browser } = await openDashboard();

@@ -44,13 +44,15 @@ const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
 /**
  * Nothing but the gateway itself: its script, its styles, its /graphql over HTTP and WebSocket.
  * The ws: and wss: sources repeat 'self' for browsers whose 'self' does not cover WebSockets yet.
+ * Inline styles are allowed (never inline scripts): the terminal's xterm.js sizes its cells with
+ * <style> elements it writes at run time, and the page renders no markup it did not build itself.
  */
 function contentSecurityPolicy(host: string | undefined): string {
   const sockets = host && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
     `connect-src 'self'${sockets}`,
     "img-src 'self'",
     "base-uri 'none'",
