@@ -11,7 +11,7 @@ interface ContainerTerminalProps {
 
 export function ContainerTerminal({ container, token }: ContainerTerminalProps) {
   const [open, setOpen] = useState(false);
-  if (!container || container.state !== 'RUNNING') return null;
+  if (container?.state !== 'RUNNING') return null;
   return (
     <section class="terminal-section" aria-label={`terminal in ${container.name}`}>
       <button type="button" data-testid="terminal-toggle" onClick={() => setOpen(!open)}>
