@@ -168,16 +168,19 @@ describe('queries', () => {
         Mounts: Array<{ Type: string; Name?: string; Source: string; Destination: string; Driver?: string; RW: boolean }>;
       }>('GET', `/containers/${container.id}/json`)
     ).Mounts;
+    // By destination, whatever order the engine's own inspect lists them in.
     expect(data.container?.mounts).toEqual(
-      mounts.map((m) => ({
-        type: m.Type,
-        name: m.Name || null,
-        source: m.Source,
-        destination: m.Destination,
-        driver: m.Driver || null,
-        rw: m.RW,
-        volume: m.Type === 'volume' ? { name: volume.Name, containers: [{ id: container.id }] } : null,
-      })),
+      [...mounts]
+        .sort((a, b) => a.Destination.localeCompare(b.Destination))
+        .map((m) => ({
+          type: m.Type,
+          name: m.Name || null,
+          source: m.Source,
+          destination: m.Destination,
+          driver: m.Driver || null,
+          rw: m.RW,
+          volume: m.Type === 'volume' ? { name: volume.Name, containers: [{ id: container.id }] } : null,
+        })),
     );
     expect(data.container?.mounts.map((m) => m.type).sort()).toEqual(['bind', 'volume']);
   });

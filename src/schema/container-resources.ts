@@ -96,10 +96,13 @@ builder.objectFields(ContainerRef, (t) => ({
   }),
   mounts: t.field({
     type: [ContainerMountRef],
-    description: 'Its mounts (from its inspect document), named volumes joined to their Volume.',
+    description: 'Its mounts (from its inspect document), by destination; named volumes joined to their Volume.',
     resolve: async (c, _args, ctx) => {
       const inspect = c.inspect ?? (await ctx.loaders.of(c.engine).inspect(c.id));
-      return (inspect.Mounts ?? []).map((wire) => ({ engine: c.engine, wire }));
+      // The engine lists them in no fixed order (one inspect to the next may differ).
+      return [...(inspect.Mounts ?? [])]
+        .sort((a, b) => (a.Destination < b.Destination ? -1 : a.Destination > b.Destination ? 1 : 0))
+        .map((wire) => ({ engine: c.engine, wire }));
     },
   }),
 }));
