@@ -84,9 +84,10 @@ function PullRun({ run, onEnded }: { run: Run; onEnded(): void }) {
       addEvent(progress ?? NO_PROGRESS, data.imagePull),
   );
   // The subscription is not under way on the first render: only once it was does `fetching: false` mean it ended.
+  // A failed one stays `fetching` (urql ends a subscription's results on completion, not on an error): its error is its end.
   const started = useRef(false);
   if (result.fetching) started.current = true;
-  const ended = started.current && !result.fetching;
+  const ended = (started.current && !result.fetching) || result.error !== undefined;
   useEffect(() => {
     if (ended) onEnded();
   }, [ended]);
