@@ -156,7 +156,12 @@ describe('the dashboard’s images view', () => {
     expect(max).toBeGreaterThan(0);
     await expect(bar.evaluate((element) => (element as HTMLProgressElement).value)).resolves.toBe(max);
     const lines = await page.getByTestId('pull-line').allTextContents();
-    expect(lines.at(-1)).toBe(`Status: Downloaded newer image for ${made.pushed}`);
+    // Each as the engine sent it, once.
+    expect(lines).toEqual([
+      '1: Pulling from test/busybox',
+      expect.stringMatching(/^Digest: sha256:[0-9a-f]{64}$/),
+      `Status: Downloaded newer image for ${made.pushed}`,
+    ]);
     await expect(page.getByTestId('pull').textContent()).resolves.toBe('pull');
 
     const pulled = imageRow(page, made.pushed);

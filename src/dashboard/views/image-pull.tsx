@@ -77,11 +77,20 @@ export function PullBox({ engines, onPulled }: PullBoxProps) {
   );
 }
 
+interface Received {
+  /** The event last added. */
+  last: DashboardImagePullSubscription;
+  progress: PullProgress;
+}
+
 function PullRun({ run, onEnded }: { run: Run; onEnded(): void }) {
   const [result] = useSubscription(
     { query: DashboardImagePull, variables: { ref: run.ref, engine: run.engine } },
-    (progress: PullProgress | undefined, data: DashboardImagePullSubscription): PullProgress =>
-      addEvent(progress ?? NO_PROGRESS, data.imagePull),
+    (received: Received | undefined, data: DashboardImagePullSubscription): Received => {
+      // urql hands the last result over once more as the subscription completes: the same object, not a new event.
+      if (received?.last === data) return received;
+      return { last: data, progress: addEvent(received?.progress ?? NO_PROGRESS, data.imagePull) };
+    },
   );
   // The subscription is not under way on the first render: only once it was does `fetching: false` mean it ended.
   // A failed one stays `fetching` (urql ends a subscription's results on completion, not on an error): its error is its end.
@@ -92,7 +101,7 @@ function PullRun({ run, onEnded }: { run: Run; onEnded(): void }) {
     if (ended) onEnded();
   }, [ended]);
 
-  const progress = result.data ?? NO_PROGRESS;
+  const progress = result.data?.progress ?? NO_PROGRESS;
   const failure = result.error ? operationErrorOf(result.error) : null;
   const state = failure || progress.error ? 'failed' : ended ? 'done' : 'pulling';
   return (
