@@ -1,4 +1,4 @@
-// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, the networks, the volumes, the engines, or a manager's swarm.
+// The page: the token and the connection it makes, the error shown, and its views: the container list beside the chosen container's log, the images, the networks, the volumes, the engines, or a manager's swarm.
 import { Provider } from '@urql/preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectGateway, type GatewayConnection } from './client.js';
@@ -8,6 +8,7 @@ import { type ContainerRow, Containers, containerRef } from './views/containers.
 import { Engines } from './views/engines.js';
 import { ErrorBanner } from './views/error-banner.js';
 import { type ConnectionState, Header } from './views/header.js';
+import { Images } from './views/images.js';
 import { ContainerTerminal } from './views/container-terminal.js';
 import { Logs } from './views/logs.js';
 import { Networks } from './views/networks.js';
@@ -141,6 +142,11 @@ function Workspace({ view, onView, gateway, retries, forceRemove, report, onEnde
         <ContainerTerminal key={`terminal-${selectedRef}`} container={selected} token={sessionStorage.getItem(TOKEN_KEY)} />
       </main>
       {/* Made each time they are shown: read afresh then. */}
+      {shown === 'images' && (
+        <main id="images-view">
+          <Images report={report} onLogs={openLogs} />
+        </main>
+      )}
       {shown === 'networks' && (
         <main id="networks-view">
           <Networks report={report} onLogs={openLogs} />

@@ -338,3 +338,63 @@ export const DashboardPruneVolumes = graphql(`
     }
   }
 `).toString();
+
+/** Every engine's images, with the containers created from each (fields enough to open one's log pane). */
+export const DashboardImages = graphql(`
+  query DashboardImages {
+    engines {
+      name
+    }
+    images {
+      id
+      shortId
+      repoTags
+      createdAt
+      size
+      engine {
+        name
+      }
+      containers {
+        id
+        name
+        image
+        state
+        status
+        engine {
+          name
+        }
+      }
+    }
+  }
+`).toString();
+
+export const DashboardRemoveImage = graphql(`
+  mutation DashboardRemoveImage($engine: String!, $ref: String!) {
+    removeImage(engine: $engine, ref: $ref) {
+      untagged
+      deleted
+    }
+  }
+`).toString();
+
+export const DashboardPruneImages = graphql(`
+  mutation DashboardPruneImages($engine: String!) {
+    pruneImages(engine: $engine) {
+      deleted
+      spaceReclaimed
+    }
+  }
+`).toString();
+
+/** A pull's progress on one engine (the first configured one when none is named), event by event; it completes when the pull ends, or fails with the engine's error. */
+export const DashboardImagePull = graphql(`
+  subscription DashboardImagePull($ref: String!, $engine: String) {
+    imagePull(ref: $ref, engine: $engine) {
+      id
+      status
+      current
+      total
+      error
+    }
+  }
+`).toString();

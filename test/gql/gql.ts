@@ -34,6 +34,7 @@ type Documents = {
     "\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n": typeof types.BatchingLogsAndInspectDocument,
     "\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n": typeof types.BatchingListedLogsAndInspectDocument,
     "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": typeof types.BatchingInspectOneDocument,
+    "\n  mutation DashboardImagesPush($ref: String!) {\n    pushImage(ref: $ref)\n  }\n": typeof types.DashboardImagesPushDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": typeof types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": typeof types.ContainerByRefDocument,
     "\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PolicyCreateDocument,
@@ -168,6 +169,7 @@ const documents: Documents = {
     "\n  query BatchingLogsAndInspect($id: String!) {\n    container(id: $id) {\n      id\n      inspect { path }\n      logs { message }\n    }\n  }\n": types.BatchingLogsAndInspectDocument,
     "\n  query BatchingListedLogsAndInspect($label: [String!]) {\n    containers(all: true, filters: { label: $label }) {\n      id\n      inspect { config { tty } }\n      logs { message }\n    }\n  }\n": types.BatchingListedLogsAndInspectDocument,
     "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n": types.BatchingInspectOneDocument,
+    "\n  mutation DashboardImagesPush($ref: String!) {\n    pushImage(ref: $ref)\n  }\n": types.DashboardImagesPushDocument,
     "\n  query ListContainers($all: Boolean, $filters: ContainerFilters) {\n    containers(all: $all, filters: $filters) {\n      id\n      shortId\n      name\n      names\n      image\n      imageId\n      command\n      createdAt\n      state\n      status\n      labels { key value }\n    }\n  }\n": types.ListContainersDocument,
     "\n  query ContainerByRef($id: String!) {\n    container(id: $id) { id name state }\n  }\n": types.ContainerByRefDocument,
     "\n  mutation PolicyCreate($input: CreateContainerInput!) {\n    createContainer(input: $input) {\n      id\n      name\n    }\n  }\n": types.PolicyCreateDocument,
@@ -376,6 +378,10 @@ export function graphql(source: "\n  query BatchingListedLogsAndInspect($label: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n"): (typeof documents)["\n  query BatchingInspectOne($id: String!) {\n    container(id: $id) { id inspect { path } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardImagesPush($ref: String!) {\n    pushImage(ref: $ref)\n  }\n"): (typeof documents)["\n  mutation DashboardImagesPush($ref: String!) {\n    pushImage(ref: $ref)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

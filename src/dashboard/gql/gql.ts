@@ -36,6 +36,10 @@ type Documents = {
     "\n  mutation DashboardPruneContainers($engine: String!) {\n    pruneContainers(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneContainersDocument,
     "\n  mutation DashboardPruneNetworks($engine: String!) {\n    pruneNetworks(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneNetworksDocument,
     "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneVolumesDocument,
+    "\n  query DashboardImages {\n    engines {\n      name\n    }\n    images {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      engine {\n        name\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n": typeof types.DashboardImagesDocument,
+    "\n  mutation DashboardRemoveImage($engine: String!, $ref: String!) {\n    removeImage(engine: $engine, ref: $ref) {\n      untagged\n      deleted\n    }\n  }\n": typeof types.DashboardRemoveImageDocument,
+    "\n  mutation DashboardPruneImages($engine: String!) {\n    pruneImages(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": typeof types.DashboardPruneImagesDocument,
+    "\n  subscription DashboardImagePull($ref: String!, $engine: String) {\n    imagePull(ref: $ref, engine: $engine) {\n      id\n      status\n      current\n      total\n      error\n    }\n  }\n": typeof types.DashboardImagePullDocument,
 };
 const documents: Documents = {
     "\n  query DashboardContainers($engine: String) {\n    engines {\n      name\n    }\n    containers(all: true, engine: $engine) {\n      id\n      name\n      image\n      state\n      status\n      engine {\n        name\n      }\n    }\n  }\n": types.DashboardContainersDocument,
@@ -59,6 +63,10 @@ const documents: Documents = {
     "\n  mutation DashboardPruneContainers($engine: String!) {\n    pruneContainers(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneContainersDocument,
     "\n  mutation DashboardPruneNetworks($engine: String!) {\n    pruneNetworks(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneNetworksDocument,
     "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneVolumesDocument,
+    "\n  query DashboardImages {\n    engines {\n      name\n    }\n    images {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      engine {\n        name\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n": types.DashboardImagesDocument,
+    "\n  mutation DashboardRemoveImage($engine: String!, $ref: String!) {\n    removeImage(engine: $engine, ref: $ref) {\n      untagged\n      deleted\n    }\n  }\n": types.DashboardRemoveImageDocument,
+    "\n  mutation DashboardPruneImages($engine: String!) {\n    pruneImages(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n": types.DashboardPruneImagesDocument,
+    "\n  subscription DashboardImagePull($ref: String!, $engine: String) {\n    imagePull(ref: $ref, engine: $engine) {\n      id\n      status\n      current\n      total\n      error\n    }\n  }\n": types.DashboardImagePullDocument,
 };
 
 /**
@@ -145,6 +153,22 @@ export function graphql(source: "\n  mutation DashboardPruneNetworks($engine: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DashboardPruneVolumes($engine: String!) {\n    pruneVolumes(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n"): typeof import('./graphql.js').DashboardPruneVolumesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardImages {\n    engines {\n      name\n    }\n    images {\n      id\n      shortId\n      repoTags\n      createdAt\n      size\n      engine {\n        name\n      }\n      containers {\n        id\n        name\n        image\n        state\n        status\n        engine {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRemoveImage($engine: String!, $ref: String!) {\n    removeImage(engine: $engine, ref: $ref) {\n      untagged\n      deleted\n    }\n  }\n"): typeof import('./graphql.js').DashboardRemoveImageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardPruneImages($engine: String!) {\n    pruneImages(engine: $engine) {\n      deleted\n      spaceReclaimed\n    }\n  }\n"): typeof import('./graphql.js').DashboardPruneImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardImagePull($ref: String!, $engine: String) {\n    imagePull(ref: $ref, engine: $engine) {\n      id\n      status\n      current\n      total\n      error\n    }\n  }\n"): typeof import('./graphql.js').DashboardImagePullDocument;
 
 
 export function graphql(source: string) {

@@ -161,6 +161,34 @@ export type DashboardPruneVolumesMutationVariables = Exact<{
 
 export type DashboardPruneVolumesMutation = { pruneVolumes: { deleted: Array<string>, spaceReclaimed: number } };
 
+export type DashboardImagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardImagesQuery = { engines: Array<{ name: string }>, images: Array<{ id: string, shortId: string, repoTags: Array<string>, createdAt: string, size: number, engine: { name: string }, containers: Array<{ id: string, name: string, image: string, state: ContainerState, status: string, engine: { name: string } }> }> };
+
+export type DashboardRemoveImageMutationVariables = Exact<{
+  engine: string;
+  ref: string;
+}>;
+
+
+export type DashboardRemoveImageMutation = { removeImage: Array<{ untagged: string | null, deleted: string | null }> };
+
+export type DashboardPruneImagesMutationVariables = Exact<{
+  engine: string;
+}>;
+
+
+export type DashboardPruneImagesMutation = { pruneImages: { deleted: Array<string>, spaceReclaimed: number } };
+
+export type DashboardImagePullSubscriptionVariables = Exact<{
+  ref: string;
+  engine?: string | null | undefined;
+}>;
+
+
+export type DashboardImagePullSubscription = { imagePull: { id: string | null, status: string, current: number | null, total: number | null, error: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -482,3 +510,57 @@ export const DashboardPruneVolumesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardPruneVolumesMutation, DashboardPruneVolumesMutationVariables>;
+export const DashboardImagesDocument = new TypedDocumentString(`
+    query DashboardImages {
+  engines {
+    name
+  }
+  images {
+    id
+    shortId
+    repoTags
+    createdAt
+    size
+    engine {
+      name
+    }
+    containers {
+      id
+      name
+      image
+      state
+      status
+      engine {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardImagesQuery, DashboardImagesQueryVariables>;
+export const DashboardRemoveImageDocument = new TypedDocumentString(`
+    mutation DashboardRemoveImage($engine: String!, $ref: String!) {
+  removeImage(engine: $engine, ref: $ref) {
+    untagged
+    deleted
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardRemoveImageMutation, DashboardRemoveImageMutationVariables>;
+export const DashboardPruneImagesDocument = new TypedDocumentString(`
+    mutation DashboardPruneImages($engine: String!) {
+  pruneImages(engine: $engine) {
+    deleted
+    spaceReclaimed
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPruneImagesMutation, DashboardPruneImagesMutationVariables>;
+export const DashboardImagePullDocument = new TypedDocumentString(`
+    subscription DashboardImagePull($ref: String!, $engine: String) {
+  imagePull(ref: $ref, engine: $engine) {
+    id
+    status
+    current
+    total
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardImagePullSubscription, DashboardImagePullSubscriptionVariables>;

@@ -1,7 +1,7 @@
 // The bar that switches between the page's views.
-export type View = 'containers' | 'networks' | 'volumes' | 'engines' | 'swarm';
+export type View = 'containers' | 'images' | 'networks' | 'volumes' | 'engines' | 'swarm';
 
-const ALWAYS: readonly View[] = ['containers', 'networks', 'volumes', 'engines'];
+const ALWAYS: readonly View[] = ['containers', 'images', 'networks', 'volumes', 'engines'];
 
 /** The swarm's tab only when some configured engine manages one. */
 export const viewsOf = (swarm: boolean): readonly View[] => (swarm ? [...ALWAYS, 'swarm'] : ALWAYS);
