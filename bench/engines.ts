@@ -12,6 +12,8 @@ import { gatewayNodeEnv, startGatewayProcess, type GatewayProcess } from './gate
 import { engineHttp, gatewayHttp, type EngineHttp, type GraphQLResponse } from './http.js';
 import { processCpuMs } from './process-cpu.js';
 import { quantile } from './stats.js';
+import { Cleanup } from './cleanup.js';
+import { table } from './table.js';
 
 export interface EngineBenchOptions extends ComparisonOptions {
   /** Containers on each engine (created, never started). */
@@ -92,31 +94,6 @@ export interface EngineBenchResults {
   nodeEnv: string;
   totalSeconds: number;
   profileDir: string | undefined;
-}
-
-/** Steps to undo, run in reverse order whatever happened. */
-class Cleanup {
-  private readonly steps: Array<{ what: string; run: () => Promise<void> }> = [];
-  private running: Promise<void> | undefined;
-
-  constructor(private readonly log: (message: string) => void) {}
-
-  add(what: string, run: () => Promise<void>): void {
-    this.steps.push({ what, run });
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      for (const step of this.steps.splice(0).reverse()) {
-        try {
-          await step.run();
-        } catch (error) {
-          this.log(`cleanup failed (${step.what}): ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    })();
-    return this.running;
-  }
 }
 
 let activeCleanup: Cleanup | undefined;
@@ -415,25 +392,6 @@ export function formatEngineResults(r: EngineBenchResults): string {
   if (r.profileDir)
     out.push(`CPU profiles of the gateways: ${r.profileDir}; summarise them: npx tsx bench/profile-summary.ts ${r.profileDir}`);
   return out.join('\n');
-}
-
-/** Columns padded to their widest cell: the first and last left-aligned, the figures between right-aligned. */
-function table(header: string[], rows: string[][]): string[] {
-  const all = [header, ...rows];
-  const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, col) => (col === 0 || col === row.length - 1 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [
-    line(header),
-    widths
-      .map((w) => '-'.repeat(w))
-      .join('  ')
-      .trimEnd(),
-    ...rows.map(line),
-  ];
 }
 
 // --- the command --------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { engineHttp, gatewayHttp, type EngineHttp, type GatewayHttp, type GraphQ
 import { MESH_LIST_QUERY, meshInspectQuery, type MeshInspectData, type MeshListData } from './mesh-queries.js';
 import { processCpuMs } from './process-cpu.js';
 import { summarize, type Summary } from './stats.js';
+import { table } from './table.js';
 
 // A development copy of the engine's OpenAPI description, beside the checkout; the Mesh contender is generated from it.
 const DEFAULT_OPENAPI = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'reference', 'docker-engine-api-v1.41.yaml');
@@ -580,25 +581,6 @@ function printReport(
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-}
-
-/** Columns padded to their widest cell: the first and last left-aligned, the figures between right-aligned. */
-function table(header: string[], rows: string[][]): string[] {
-  const all = [header, ...rows];
-  const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, col) => (col === 0 || col === row.length - 1 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [
-    line(header),
-    widths
-      .map((w) => '-'.repeat(w))
-      .join('  ')
-      .trimEnd(),
-    ...rows.map(line),
-  ];
 }
 
 // --- entry -------------------------------------------------------------------------------------

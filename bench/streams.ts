@@ -10,6 +10,7 @@ import { streamBenchEngine, type RawLogRead, type StreamBenchEngine } from './st
 import { startStreamBenchGateway, type StreamBenchGateway } from './streams-gateway.js';
 import { readIncremental } from '../test/helpers/incremental.js';
 import { connectGraphqlWs, subscribeLines, type LineSubscription } from './streams-ws.js';
+import { Cleanup } from './cleanup.js';
 
 export interface StreamBenchOptions {
   /** Lines in the big exited log (`seq 1 N`). */
@@ -139,31 +140,6 @@ export interface StreamBenchResults {
 const batchesQuery = (id: string): string => `subscription { containerLogBatches(id: "${id}", tail: null) { stream timestamp message } }`;
 const linesQuery = (id: string, tail: number | null): string =>
   `subscription { containerLogs(id: "${id}", tail: ${tail === null ? 'null' : String(tail)}) { stream timestamp message } }`;
-
-/** Steps to undo, run in reverse order whatever happened. */
-class Cleanup {
-  private readonly steps: Array<{ what: string; run: () => Promise<void> | void }> = [];
-  private running: Promise<void> | undefined;
-
-  constructor(private readonly log: (message: string) => void) {}
-
-  add(what: string, run: () => Promise<void> | void): void {
-    this.steps.push({ what, run });
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      for (const step of this.steps.splice(0).reverse()) {
-        try {
-          await step.run();
-        } catch (error) {
-          this.log(`cleanup failed (${step.what}): ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    })();
-    return this.running;
-  }
-}
 
 let activeCleanup: Cleanup | undefined;
 

@@ -33,10 +33,10 @@ export function TerminalPane({ container, token, cmd = ['sh'], gateway }: Termin
     const element = host.current;
     if (!element) return undefined;
     const term = new Terminal({ cursorBlink: true, fontSize: 13, scrollback: 2000 });
-    const fit = new FitAddon();
-    term.loadAddon(fit);
+    const fitAddon = new FitAddon();
+    term.loadAddon(fitAddon);
     term.open(element);
-    fit.fit();
+    fitAddon.fit();
 
     const ws = new WebSocket(terminalUrl(container.id, cmd, gateway));
     ws.binaryType = 'arraybuffer';
@@ -75,7 +75,7 @@ export function TerminalPane({ container, token, cmd = ['sh'], gateway }: Termin
     const binary = term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff)));
     const resized = term.onResize(sendSize);
     // The pane's size decides the terminal's: fit on every change of it, and the resize goes to the process.
-    const observer = new ResizeObserver(() => fit.fit());
+    const observer = new ResizeObserver(() => fitAddon.fit());
     observer.observe(element);
 
     return () => {
