@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTestImage, type PrivateEngine, startPrivateEngine } from '../../scripts/engine.js';
 import type { ContainerInspectWire, InfoWire, SystemDfWire, VersionWire } from '../../src/docker/types.js';
-import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { buildIfStale, openBrowser, type TestBrowser, watchPage } from '../helpers/browser.js';
 import { createTestContainer, type RawEngine, rawEngine, removeContainer, uniqueName } from '../helpers/engine-api.js';
 import { startEnginesGateway } from '../helpers/engines.js';
 import type { TestGateway } from '../helpers/gateway.js';
@@ -47,10 +47,7 @@ beforeAll(async () => {
   );
   const { page } = browser;
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  watchPage(page, { errors });
 }, 90_000);
 
 /** The shared engine's containers of this file; the spare's go with it. */

@@ -1,9 +1,9 @@
 // The dashboard's images view in a real Chromium, over a private engine and a registry on loopback: the list with its users, a pull with its progress per layer, a removal and a prune with the engine's answers.
-import type { Dialog, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, type PrivateEngine, startPrivateEngine, TEST_IMAGE } from '../../scripts/engine.js';
 import { type LoopbackRegistry, startRegistry } from '../../scripts/registry.js';
-import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { buildIfStale, openBrowser, type TestBrowser, watchPage } from '../helpers/browser.js';
 import { createTestContainer, type RawEngine, rawEngine, removeContainer, uniqueName } from '../helpers/engine-api.js';
 import { gqlData, startGateway, type TestGateway } from '../helpers/gateway.js';
 import { graphql } from '../gql/index.js';
@@ -72,14 +72,7 @@ beforeAll(async () => {
 
   const { page } = browser;
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('dialog', (dialog: Dialog) => {
-    questions.push(dialog.message());
-    void dialog.accept();
-  });
+  watchPage(page, { errors, questions });
 }, 90_000);
 
 afterAll(async () => {

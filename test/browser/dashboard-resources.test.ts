@@ -1,9 +1,9 @@
 // The dashboard's networks and volumes views and an engine card's prune buttons in a real Chromium, over a private engine that only this file prunes.
-import type { Dialog, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestImage, type PrivateEngine, startPrivateEngine } from '../../scripts/engine.js';
 import type { ContainerInspectWire } from '../../src/docker/types.js';
-import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { buildIfStale, openBrowser, type TestBrowser, watchPage } from '../helpers/browser.js';
 import { createTestContainer, type RawEngine, rawEngine, uniqueName } from '../helpers/engine-api.js';
 import { startGateway, type TestGateway } from '../helpers/gateway.js';
 
@@ -64,14 +64,7 @@ beforeAll(async () => {
 
   const { page } = browser;
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('dialog', (dialog: Dialog) => {
-    questions.push(dialog.message());
-    void dialog.accept();
-  });
+  watchPage(page, { errors, questions });
 }, 90_000);
 
 afterAll(async () => {

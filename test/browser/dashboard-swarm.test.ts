@@ -5,7 +5,7 @@ import { TEST_IMAGE } from '../../scripts/engine.js';
 import { startSwarm, type TestSwarm } from '../../scripts/swarm.js';
 import type { ContainerInspectWire, ServiceSpecWire, ServiceWire, TaskWire } from '../../src/docker/types.js';
 import { type IssuedToken, issueTokens } from '../helpers/access.js';
-import { buildIfStale, openBrowser, type TestBrowser } from '../helpers/browser.js';
+import { buildIfStale, openBrowser, type TestBrowser, watchPage } from '../helpers/browser.js';
 import { type RawEngine, rawEngine, uniqueName } from '../helpers/engine-api.js';
 import { startEnginesGateway } from '../helpers/engines.js';
 import type { TestGateway } from '../helpers/gateway.js';
@@ -64,10 +64,7 @@ beforeAll(async () => {
   workerOnly = alone;
   const { page } = browser;
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  watchPage(page, { errors });
 }, 90_000);
 
 afterAll(async () => {

@@ -77,4 +77,21 @@ export async function openBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * Keeps what a page reports into the given lists: its uncaught errors and console errors (a CSP
+ * violation is one) into `errors`; with `questions`, each confirm() or alert() it asks, accepted.
+ */
+export function watchPage(page: Page, into: { errors: string[]; questions?: string[] }): void {
+  page.on('pageerror', (error) => into.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.errors.push(message.text());
+  });
+  const questions = into.questions;
+  if (!questions) return;
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+}
+
 export type { Browser, Page };
