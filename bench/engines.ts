@@ -14,6 +14,7 @@ import { processCpuMs } from './process-cpu.js';
 import { quantile } from './stats.js';
 import { Cleanup } from './cleanup.js';
 import { table } from './table.js';
+import { runBenchCommand } from './command.js';
 
 export interface EngineBenchOptions extends ComparisonOptions {
   /** Containers on each engine (created, never started). */
@@ -440,31 +441,13 @@ function readOptions(argv: string[]): EngineBenchOptions | 'help' {
   };
 }
 
-async function main(): Promise<void> {
-  let options: ReturnType<typeof readOptions>;
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  // Ctrl-C or a kill still stops the gateways, the engines and the black hole.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`engines: ${signal}, cleaning up\n`);
-      void stopEngineBenchmarks().finally(() => process.exit(130));
-    });
-  }
-  try {
-    console.log(formatEngineResults(await runEngineBenchmarks(options)));
-  } catch (error) {
-    console.error(`engines: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  }
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await runBenchCommand({
+    name: 'engines',
+    usage: USAGE,
+    readOptions,
+    run: runEngineBenchmarks,
+    format: formatEngineResults,
+    stop: stopEngineBenchmarks,
+  });
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();

@@ -11,6 +11,7 @@ import { startStreamBenchGateway, type StreamBenchGateway } from './streams-gate
 import { readIncremental } from '../test/helpers/incremental.js';
 import { connectGraphqlWs, subscribeLines, type LineSubscription } from './streams-ws.js';
 import { Cleanup } from './cleanup.js';
+import { runBenchCommand } from './command.js';
 
 export interface StreamBenchOptions {
   /** Lines in the big exited log (`seq 1 N`). */
@@ -642,31 +643,13 @@ function readParts(text: string | undefined): Array<1 | 2 | 3> {
   return parts.map((part) => Number(part) as 1 | 2 | 3);
 }
 
-async function main(): Promise<void> {
-  let options: ReturnType<typeof readOptions>;
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  // Ctrl-C or a kill still stops the gateways and the engine.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`streams: ${signal}, cleaning up\n`);
-      void (activeCleanup?.run() ?? Promise.resolve()).finally(() => process.exit(130));
-    });
-  }
-  try {
-    console.log(formatStreamResults(await runStreamBenchmarks(options)));
-  } catch (error) {
-    console.error(`streams: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  }
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await runBenchCommand({
+    name: 'streams',
+    usage: USAGE,
+    readOptions,
+    run: runStreamBenchmarks,
+    format: formatStreamResults,
+    stop: () => activeCleanup?.run() ?? Promise.resolve(),
+  });
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
