@@ -18,6 +18,8 @@ import { MESH_LIST_QUERY, meshInspectQuery, type MeshInspectData, type MeshListD
 import { processCpuMs } from './process-cpu.js';
 import { summarize, type Summary } from './stats.js';
 import { table } from './table.js';
+import { THROUGHPUT, throughput } from './throughput.js';
+import { aliasesQuery, inspectQuery, LIST_QUERY, NESTED_QUERY, type InspectData, type ListData } from './wharf-queries.js';
 
 // A development copy of the engine's OpenAPI description, beside the checkout; the Mesh contender is generated from it.
 const DEFAULT_OPENAPI = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'reference', 'docker-engine-api-v1.41.yaml');
@@ -34,15 +36,6 @@ const USAGE = `Usage: npm run bench -- [options]
 
 The gateway runs with the caller's NODE_ENV, or production when unset.`;
 
-const LIST_QUERY = '{ containers(all: true) { id name state status image } }';
-const NESTED_QUERY = '{ containers(all: true) { inspect { state { status } } } }';
-const inspectQuery = (id: string): string =>
-  `{ container(id: "${id}") { inspect { path args restartCount state { status running pid startedAt } ` +
-  'config { image cmd env labels { key value } } hostConfig { memory networkMode } mounts { destination } } } }';
-const aliasesQuery = (id: string): string =>
-  `{ a: container(id: "${id}") { inspect { state { status } } } b: container(id: "${id}") { name inspect { path } } ` +
-  `c: container(id: "${id}") { state status } }`;
-
 const LIST_TARGET = 1.15;
 const INSPECT_TARGET = 1.2;
 const CONCURRENT_QUERIES = 50;
@@ -54,9 +47,6 @@ const COST_LIST_TARGET = 1.15;
 const COST_INSPECT_TARGET = 1.3;
 const COST_INSPECT_THROUGHPUT_TARGET = 0.8;
 const COST_LIST_THROUGHPUT_TARGET = 1.5;
-const THROUGHPUT_CLIENTS = 16;
-const THROUGHPUT_MS = 3_000;
-const THROUGHPUT_WARMUP_MS = 500;
 
 interface Options extends ComparisonOptions {
   containers: number;
@@ -101,12 +91,6 @@ interface CountRow {
 
 // --- wire shapes the checks read ---------------------------------------------------------------
 
-interface ListData {
-  containers: Array<{ id: string; name: string; state: string; status: string; image: string }>;
-}
-interface InspectData {
-  container: { inspect: { path: string; state: { status: string }; config: { image: string } } } | null;
-}
 interface EngineSummary {
   Id: string;
 }
@@ -315,38 +299,42 @@ async function measureLatency(
   const ids = fixture.ids;
   const pick = (i: number): string => ids[i % ids.length] ?? target;
   const many = {
-    raw: await engineHttp(engine.socketPath, THROUGHPUT_CLIENTS),
-    floor: openGatewayClient(minimal.url, THROUGHPUT_CLIENTS),
-    mesh: meshServer && openGatewayClient(meshServer.url, THROUGHPUT_CLIENTS),
-    wharf: openGatewayClient(gateway.url, THROUGHPUT_CLIENTS),
+    raw: await engineHttp(engine.socketPath, THROUGHPUT.clients),
+    floor: openGatewayClient(minimal.url, THROUGHPUT.clients),
+    mesh: meshServer && openGatewayClient(meshServer.url, THROUGHPUT.clients),
+    wharf: openGatewayClient(gateway.url, THROUGHPUT.clients),
   };
   const manyRaw = many.raw;
   onCleanup('close the concurrent engine client', () => manyRaw.close());
   const manyMesh = many.mesh;
   const inspectThroughput = {
-    raw: await throughput('inspect, raw', async (i) => {
+    raw: await measureThroughput('inspect, raw', async (i) => {
       const id = pick(i);
       const body = await manyRaw.getJson<EngineInspect>(`/containers/${id}/json`);
       if (body.Id !== id) throw new Error(`inspect: the engine answered ${body.Id}`);
     }),
-    floor: await throughput('inspect, floor', async (i) =>
+    floor: await measureThroughput('inspect, floor', async (i) =>
       inspectOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${pick(i)}`)),
     ),
     mesh:
       manyMesh &&
-      (await throughput('inspect, Mesh', async (i) => meshInspectOf(await manyMesh.post<MeshInspectData>(meshInspectQuery(pick(i)))))),
-    wharf: await throughput('inspect, Wharf', async (i) => inspectOf('gateway')(await many.wharf.post<InspectData>(inspectQuery(pick(i))))),
+      (await measureThroughput('inspect, Mesh', async (i) =>
+        meshInspectOf(await manyMesh.post<MeshInspectData>(meshInspectQuery(pick(i)))),
+      )),
+    wharf: await measureThroughput('inspect, Wharf', async (i) =>
+      inspectOf('gateway')(await many.wharf.post<InspectData>(inspectQuery(pick(i)))),
+    ),
   };
   const listThroughput = {
-    raw: await throughput('list, raw', async () => {
+    raw: await measureThroughput('list, raw', async () => {
       const body = await manyRaw.getJson<EngineSummary[]>('/containers/json?all=1');
       if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
     }),
-    floor: await throughput('list, floor', async () =>
+    floor: await measureThroughput('list, floor', async () =>
       listOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<ListData>>('/list')),
     ),
-    mesh: manyMesh && (await throughput('list, Mesh', async () => meshListOf(await manyMesh.post<MeshListData>(MESH_LIST_QUERY)))),
-    wharf: await throughput('list, Wharf', async () => listOf('gateway')(await many.wharf.post<ListData>(LIST_QUERY))),
+    mesh: manyMesh && (await measureThroughput('list, Mesh', async () => meshListOf(await manyMesh.post<MeshListData>(MESH_LIST_QUERY)))),
+    wharf: await measureThroughput('list, Wharf', async () => listOf('gateway')(await many.wharf.post<ListData>(LIST_QUERY))),
   };
 
   // Stopped now, so they compete for no CPU later and, when profiled, the gateway writes its profile.
@@ -415,30 +403,10 @@ interface Cost {
   openapi: string | undefined;
 }
 
-/**
- * Operations per second over THROUGHPUT_MS with THROUGHPUT_CLIENTS clients each issuing one operation after another
- * (after an untimed warm-up of the same shape); `op` gets a running index and throws on a wrong answer.
- */
-async function throughput(what: string, op: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const drive = async (ms: number): Promise<number> => {
-    const deadline = performance.now() + ms;
-    let done = 0;
-    await Promise.all(
-      Array.from({ length: THROUGHPUT_CLIENTS }, async () => {
-        while (performance.now() < deadline) {
-          await op(next++);
-          done++;
-        }
-      }),
-    );
-    return done;
-  };
-  log(`throughput: ${what}, ${THROUGHPUT_CLIENTS} clients for ${THROUGHPUT_MS / 1000} s`);
-  await drive(THROUGHPUT_WARMUP_MS);
-  const started = performance.now();
-  const done = await drive(THROUGHPUT_MS);
-  return done / ((performance.now() - started) / 1000);
+/** Operations per second with THROUGHPUT's clients (bench/throughput.ts), logged. */
+function measureThroughput(what: string, op: (i: number) => Promise<void>): Promise<number> {
+  log(`throughput: ${what}, ${THROUGHPUT.clients} clients for ${THROUGHPUT.ms / 1000} s`);
+  return throughput(op);
 }
 
 async function countCalls(client: GatewayHttp, proxy: CountingProxy, ids: readonly string[], expected: number): Promise<CountRow[]> {
@@ -557,7 +525,7 @@ function printReport(
     '',
     'Per-operation cost: Wharf vs the floor (bench/minimal-proxy.ts), beside the raw engine (undici on its socket) and GraphQL Mesh',
     "(generated from the engine's OpenAPI description, served by graphql-yoga in its own process); sequential = the medians above;",
-    `throughput = ${THROUGHPUT_CLIENTS} concurrent clients for ${THROUGHPUT_MS / 1000} s per contender, one contender at a time ` +
+    `throughput = ${THROUGHPUT.clients} concurrent clients for ${THROUGHPUT.ms / 1000} s per contender, one contender at a time ` +
       `(inspect spread over the ${options.containers} containers)`,
     ...(cost.openapi ? [`Mesh column skipped: no OpenAPI description at ${cost.openapi}`] : []),
     ...table(
