@@ -12,7 +12,7 @@ import { runBenchCommand } from './command.js';
 import { interleave } from './compare.js';
 import { createFixture, type Fixture } from './fixture.js';
 import { startGatewayProcess, type GatewayProcess } from './gateway-process.js';
-import { gatewayHttp, type GatewayHttp, type GraphQLResponse } from './http.js';
+import { gatewayHttp, type GraphQLResponse } from './http.js';
 import { processCpuMs } from './process-cpu.js';
 import { summarize } from './stats.js';
 import { table } from './table.js';
