@@ -16,7 +16,7 @@ import { gatewayHttp, type GraphQLResponse } from './http.js';
 import { processCpuMs } from './process-cpu.js';
 import { summarize } from './stats.js';
 import { table } from './table.js';
-import { THROUGHPUT, throughput } from './throughput.js';
+import { THROUGHPUT, throughput, type ThroughputOptions } from './throughput.js';
 import { inspectQuery, LIST_QUERY, type InspectData, type ListData } from './wharf-queries.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +57,8 @@ const FIGURES: Array<{ key: keyof Figures; name: string; digits: number }> = [
   { key: 'inspectOps', name: `inspect, throughput (${THROUGHPUT.clients} clients), ops/s`, digits: 0 },
   { key: 'listOps', name: `list, throughput (${THROUGHPUT.clients} clients), ops/s`, digits: 0 },
 ];
+
+const WARMUP: ThroughputOptions = { ...THROUGHPUT, ms: 1_000, warmupMs: 0 };
 
 const cleanup = new Cleanup(log);
 
@@ -100,9 +102,12 @@ async function measure(gateway: GatewayProcess, fixture: Fixture, options: Optio
       const cpu = before === undefined || after === undefined ? undefined : (after - before) / (warmup + options.iterations);
       return { ms: summarize(samples).median, cpu };
     };
+    const ids = fixture.ids;
+    // A fresh process first compiles its hot paths: warmed up under load, so that every figure is of warm code.
+    await throughput(async (i) => inspected(await many.post<InspectData>(inspectQuery(ids[i % ids.length] ?? target))), WARMUP);
+    await throughput(async () => listed(await many.post<ListData>(LIST_QUERY), options.containers), WARMUP);
     const inspect = await sequential<InspectData>(inspectOp, (res) => inspected(res));
     const list = await sequential<ListData>(LIST_QUERY, (res) => listed(res, options.containers));
-    const ids = fixture.ids;
     const inspectOps = await throughput(async (i) => inspected(await many.post<InspectData>(inspectQuery(ids[i % ids.length] ?? target))));
     const listOps = await throughput(async () => listed(await many.post<ListData>(LIST_QUERY), options.containers));
     return { inspectMs: inspect.ms, inspectCpuMs: inspect.cpu, listMs: list.ms, listCpuMs: list.cpu, inspectOps, listOps };
