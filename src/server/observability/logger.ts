@@ -36,7 +36,9 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    // stdout, written synchronously: no line is lost when the process exits right after it.
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    // stdout, written asynchronously: a synchronous write per operation was a tenth of the gateway's CPU
+    // under load, and lines that come while a write is under way go out together in the next one. What
+    // is still buffered when the process exits is written synchronously then (pino registers that).
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
