@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type DocumentLimits } from './graphql/hardening.js';
 import { originAllowed } from './http/origin.js';
 import { attachWebSocket, type WebSocketOptions } from './graphql/ws.js';
 import { createWharfYoga, type WharfYoga } from './graphql/yoga.js';
+import { DirectExecution } from './graphql/direct-execution.js';
 import { createDashboard } from './http/dashboard.js';
 import { createDispatcher } from './http/dispatch.js';
 import type { Route } from './http/route.js';
@@ -54,6 +55,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The metrics served at /metrics; a fresh registry by default. */
   metrics?: WharfMetrics;
+  /** Known queries and mutations POSTed as JSON answered without Yoga's HTTP layer (graphql/direct-execution.ts). Default: on. */
+  directExecution?: boolean;
 }
 
 export interface WharfApp {
@@ -105,6 +108,7 @@ export function buildApp(options: AppOptions): WharfApp {
   const corsOrigins = options.corsOrigins ?? [];
   const graphiql = options.graphiql ?? true;
   const open = new OpenOperations(operationLog.observeOperationCall);
+  const direct = (options.directExecution ?? true) ? new DirectExecution(corsOrigins.length > 0, metrics) : undefined;
   const yoga = createWharfYoga(engines, {
     access,
     graphiql,
@@ -113,12 +117,13 @@ export function buildApp(options: AppOptions): WharfApp {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     answerBounds,
     audit: options.audit ?? stdoutAuditSink,
-    plugins: [operationLog.plugin(), open.plugin()],
+    plugins: [operationLog.plugin(), open.plugin(), ...(direct ? [direct.plugin()] : [])],
     logger,
   });
   const routes = routeTable({
     engines,
     yoga,
+    direct,
     metrics,
     open,
     dashboard: (options.dashboard ?? true) ? createDashboard(logger) : null,

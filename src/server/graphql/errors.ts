@@ -52,17 +52,20 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Gives Yoga's request errors, and errors without a code (a variable that does not coerce), the contract's code. */
+export function rewriteRequestErrorCodes(errors: readonly unknown[] | undefined): void {
+  for (const error of errors ?? []) {
+    if (!(error instanceof GraphQLError)) continue;
+    const code = error.extensions.code;
+    if (code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
+      (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    }
+  }
+}
+
 /** Rewrites Yoga's request-error codes to the contract's, on every transport's results. */
 export function useContractErrorCodes(): Plugin {
-  const rewrite = (errors: readonly unknown[] | undefined) => {
-    for (const error of errors ?? []) {
-      if (!(error instanceof GraphQLError)) continue;
-      const code = error.extensions.code;
-      if (code === undefined || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
-        (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
-      }
-    }
-  };
+  const rewrite = rewriteRequestErrorCodes;
   return {
     // A malformed request (bad JSON in GET variables, say) is the client's error, not the server's.
     onRequestParse: ({ requestParser, setRequestParser }) => {

@@ -1,6 +1,7 @@
 // The route table: every HTTP path the gateway answers, with the authentication each requires. The order is the order of matching.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineSet } from '../../docker/engine-set.js';
+import type { DirectExecution } from '../graphql/direct-execution.js';
 import type { WharfYoga } from '../graphql/yoga.js';
 import type { WharfMetrics } from '../observability/metrics.js';
 import type { DashboardRoute } from './dashboard.js';
@@ -14,6 +15,8 @@ import type { OpenOperations } from '../open-operations.js';
 export interface RouteDependencies {
   engines: EngineSet;
   yoga: WharfYoga;
+  /** Answers known queries and mutations without Yoga's HTTP layer; absent when turned off. */
+  direct?: DirectExecution | undefined;
   metrics: WharfMetrics;
   open: OpenOperations;
   /** Absent when the dashboard is turned off. */
@@ -27,7 +30,7 @@ const READ = ['GET', 'HEAD'] as const;
 const EVERY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export function routeTable(deps: RouteDependencies): Route[] {
-  const graphql = graphqlRoute(deps.yoga, deps.open);
+  const graphql = graphqlRoute(deps.yoga, deps.open, deps.direct);
   const routes: Route[] = [
     { name: 'health', methods: EVERY_METHOD, path: '/healthz', auth: 'none', checkOrigin: false, handler: health },
     { name: 'readiness', methods: EVERY_METHOD, path: '/readyz', auth: 'none', checkOrigin: false, handler: readiness(deps.engines) },
@@ -91,8 +94,8 @@ function wantsHtml(req: IncomingMessage): boolean {
 }
 
 /** Requests for Yoga: each is one operation, made here with its caller, and aborted when the client goes away. */
-function graphqlRoute(yoga: WharfYoga, open: OpenOperations) {
-  return (req: IncomingMessage, res: ServerResponse, ctx: RequestContext): void => {
+function graphqlRoute(yoga: WharfYoga, open: OpenOperations, direct: DirectExecution | undefined) {
+  return (req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> | undefined => {
     if (!ctx.principal) {
       // Nothing that runs an operation comes here unauthenticated: GraphiQL's page and CORS preflights execute nothing.
       void yoga.requestListener(req, res);
@@ -106,6 +109,7 @@ function graphqlRoute(yoga: WharfYoga, open: OpenOperations) {
       if (!res.writableFinished || operation.subscription) operation.abort();
       open.close(operation);
     });
+    if (direct) return direct.handle(yoga, req, res, { operation });
     void yoga(req, res, { operation });
   };
 }

@@ -66,6 +66,12 @@ export class WharfMetrics {
     registers: [this.registry],
   });
 
+  private readonly directOperations = new Counter({
+    name: 'wharf_graphql_direct_operations_total',
+    help: "GraphQL operations answered without Yoga's HTTP layer: known queries and mutations POSTed as JSON",
+    registers: [this.registry],
+  });
+
   constructor(options: MetricsOptions = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
@@ -90,6 +96,10 @@ export class WharfMetrics {
     const labels = { engine: event.engine, method: event.method, endpoint: event.endpoint, status: String(event.status) };
     this.engineRequests.inc(labels);
     this.engineSeconds.observe(labels, event.ms / 1000);
+  }
+
+  directOperation(): void {
+    this.directOperations.inc();
   }
 
   subscriptionOpened(): void {
