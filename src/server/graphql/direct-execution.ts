@@ -13,7 +13,7 @@
 // (cross-origin, an Accept other than JSON, a parameter it does not know, a GET), an unknown or invalid
 // document, a subscription, @defer or @stream.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BREAK, getOperationAST, Kind, visit, type DocumentNode, type ExecutionResult } from 'graphql';
+import { BREAK, getOperationAST, visit, type DocumentNode, type ExecutionResult } from 'graphql';
 import { createLRUCache, processRegularResult, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { WharfMetrics } from '../observability/metrics.js';
 import type { ServerContext } from '../operation.js';
