@@ -49,7 +49,7 @@ export const DEFAULT_STREAM_BENCH_OPTIONS: StreamBenchOptions = {
 };
 
 /** Targets. */
-export const WHOLE_LOG_MAX_RATIO = 1.25;
+export const WHOLE_LOG_MAX_RATIO = 1.15;
 /** Container.logs under @stream, over multipart HTTP, against the engine's own read. */
 export const STREAM_LOG_MAX_RATIO = 1.3;
 export const PER_LINE_MIN_RATE = 50_000;
