@@ -154,6 +154,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.once('error', () => resolve(undefined));
+    // Closed before its end (the client went away): nothing to answer. After the end this changes nothing.
+    req.once('close', () => resolve(undefined));
   });
 }
 
