@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { startPrivateEngine, type PrivateEngine } from '../scripts/engine.js';
 import { formatStreamResults, runStreamBenchmarks } from './streams.js';
 import { formatEngineResults, runEngineBenchmarks, stopEngineBenchmarks } from './engines.js';
@@ -42,7 +42,7 @@ const CONCURRENT_QUERIES = 50;
 const CONCURRENT_ROUNDS = 5;
 const CONCURRENT_MAX_LIST_CALLS = 5;
 const INSPECT_PATH = /^\/containers\/[^/]+\/json$/;
-// The cost table: Wharf against the floor (a hand-written proxy), beside the raw engine and GraphQL Mesh.
+// The cost table: Wharf against the floor (a hand-written proxy), beside the raw engine, graphql-js alone and GraphQL Mesh.
 const COST_LIST_TARGET = 1.15;
 const COST_INSPECT_TARGET = 1.3;
 const COST_INSPECT_THROUGHPUT_TARGET = 0.8;
@@ -61,6 +61,8 @@ interface CostRow {
   name: string;
   raw: number;
   floor: number;
+  /** graphql-js's own execute behind node:http (bench/graphql-floor.ts): what GraphQL itself costs on top of the floor. */
+  graphql: number;
   mesh: number | undefined;
   wharf: number;
   /** Wharf / floor must stay at most (`max`) or at least (`min`) this. */
@@ -213,6 +215,9 @@ async function measureLatency(
   // The floor: what a hand-written proxy in its own process pays for the same answers.
   const minimal = await startGateway({ dockerHost: engine.dockerHost, label: 'minimal proxy', entry: ['bench/minimal-proxy.ts'] });
   const floor = openGatewayClient(minimal.url);
+  // GraphQL itself: graphql-js with nothing else, on the same engine calls.
+  const graphqlServer = await startGateway({ dockerHost: engine.dockerHost, label: 'graphql-js floor', entry: ['bench/graphql-floor.ts'] });
+  const graphql = openGatewayClient(graphqlServer.url);
   // GraphQL Mesh generated from the engine's OpenAPI description, if that description is here.
   const meshServer = existsSync(options.openapi)
     ? await startGateway({ dockerHost: engine.dockerHost, label: 'mesh gateway', entry: ['bench/mesh-gateway.ts', options.openapi] })
@@ -246,6 +251,7 @@ async function measureLatency(
   const many = {
     raw: await engineHttp(engine.socketPath, THROUGHPUT.clients),
     floor: openGatewayClient(minimal.url, THROUGHPUT.clients),
+    graphql: openGatewayClient(graphqlServer.url, THROUGHPUT.clients),
     mesh: meshServer && openGatewayClient(meshServer.url, THROUGHPUT.clients),
     wharf: openGatewayClient(gateway.url, THROUGHPUT.clients),
   };
@@ -260,6 +266,7 @@ async function measureLatency(
   const warmUps: Array<[inspect: (i: number) => Promise<unknown>, list: () => Promise<unknown>]> = [
     [(i) => many.wharf.post(inspectQuery(pick(i))), () => many.wharf.post(LIST_QUERY)],
     [(i) => many.floor.getJson(`/inspect/${pick(i)}`), () => many.floor.getJson('/list')],
+    [(i) => many.graphql.post(inspectQuery(pick(i))), () => many.graphql.post(LIST_QUERY)],
   ];
   if (manyMesh) warmUps.push([(i) => manyMesh.post(meshInspectQuery(pick(i))), () => manyMesh.post(MESH_LIST_QUERY)]);
   for (const ops of warmUps) {
@@ -279,24 +286,43 @@ async function measureLatency(
     return { samples, perOp };
   };
 
-  const list = await compare<[GraphQLResponse<ListData>, EngineSummary[], GraphQLResponse<ListData>, ...GraphQLResponse<MeshListData>[]]>(
-    'list',
-    [
-      { run: () => client.post<ListData>(LIST_QUERY), check: listOf('gateway') },
-      {
-        run: () => raw.getJson<EngineSummary[]>('/containers/json?all=1'),
-        check: (body) => {
-          if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
-        },
-      },
-      { run: () => floor.getJson<GraphQLResponse<ListData>>('/list'), check: listOf('minimal proxy') },
-      ...(mesh ? [{ run: () => mesh.post<MeshListData>(MESH_LIST_QUERY), check: meshListOf }] : []),
-    ],
-  );
+  // Wharf and graphql-js answer the same documents; the same data, or the two would not be doing the same work.
+  for (const query of [LIST_QUERY, inspectOp]) {
+    const [ours, theirs] = await Promise.all([client.post(query), graphql.post(query)]);
+    if (!isDeepStrictEqual(noErrors(ours, 'Wharf'), noErrors(theirs, 'graphql-js'))) {
+      const excerpt = (res: unknown) => JSON.stringify(res).slice(0, 400);
+      throw new Error(`Wharf and graphql-js answered ${query} with different data:\n${excerpt(ours)}\n${excerpt(theirs)}`);
+    }
+  }
 
-  const inspect = await compare<
-    [GraphQLResponse<InspectData>, EngineInspect, GraphQLResponse<InspectData>, ...GraphQLResponse<MeshInspectData>[]]
-  >('inspect', [
+  type ListSamples = [
+    GraphQLResponse<ListData>,
+    EngineSummary[],
+    GraphQLResponse<ListData>,
+    GraphQLResponse<ListData>,
+    ...GraphQLResponse<MeshListData>[],
+  ];
+  const list = await compare<ListSamples>('list', [
+    { run: () => client.post<ListData>(LIST_QUERY), check: listOf('gateway') },
+    {
+      run: () => raw.getJson<EngineSummary[]>('/containers/json?all=1'),
+      check: (body) => {
+        if (body.length !== expected) throw new Error(`list: the engine answered ${body.length} containers, not ${expected}`);
+      },
+    },
+    { run: () => floor.getJson<GraphQLResponse<ListData>>('/list'), check: listOf('minimal proxy') },
+    { run: () => graphql.post<ListData>(LIST_QUERY), check: listOf('graphql-js floor') },
+    ...(mesh ? [{ run: () => mesh.post<MeshListData>(MESH_LIST_QUERY), check: meshListOf }] : []),
+  ]);
+
+  type InspectSamples = [
+    GraphQLResponse<InspectData>,
+    EngineInspect,
+    GraphQLResponse<InspectData>,
+    GraphQLResponse<InspectData>,
+    ...GraphQLResponse<MeshInspectData>[],
+  ];
+  const inspect = await compare<InspectSamples>('inspect', [
     { run: () => client.post<InspectData>(inspectOp), check: inspectOf('gateway') },
     {
       run: () => raw.getJson<EngineInspect>(`/containers/${target}/json`),
@@ -305,6 +331,7 @@ async function measureLatency(
       },
     },
     { run: () => floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${target}`), check: inspectOf('minimal proxy') },
+    { run: () => graphql.post<InspectData>(inspectOp), check: inspectOf('graphql-js floor') },
     ...(mesh ? [{ run: () => mesh.post<MeshInspectData>(meshInspectOp), check: meshInspectOf }] : []),
   ]);
 
@@ -335,6 +362,9 @@ async function measureLatency(
     floor: await measureThroughput('inspect, floor', async (i) =>
       inspectOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<InspectData>>(`/inspect/${pick(i)}`)),
     ),
+    graphql: await measureThroughput('inspect, graphql-js', async (i) =>
+      inspectOf('graphql-js floor')(await many.graphql.post<InspectData>(inspectQuery(pick(i)))),
+    ),
     mesh:
       manyMesh &&
       (await measureThroughput('inspect, Mesh', async (i) =>
@@ -352,6 +382,9 @@ async function measureLatency(
     floor: await measureThroughput('list, floor', async () =>
       listOf('minimal proxy')(await many.floor.getJson<GraphQLResponse<ListData>>('/list')),
     ),
+    graphql: await measureThroughput('list, graphql-js', async () =>
+      listOf('graphql-js floor')(await many.graphql.post<ListData>(LIST_QUERY)),
+    ),
     mesh: manyMesh && (await measureThroughput('list, Mesh', async () => meshListOf(await manyMesh.post<MeshListData>(MESH_LIST_QUERY)))),
     wharf: await measureThroughput('list, Wharf', async () => listOf('gateway')(await many.wharf.post<ListData>(LIST_QUERY))),
   };
@@ -359,10 +392,11 @@ async function measureLatency(
   // Stopped now, so they compete for no CPU later and, when profiled, the gateway writes its profile.
   await gateway.stop();
   await minimal.stop();
+  await graphqlServer.stop();
   await meshServer?.stop();
 
-  const [gatewayList = [], engineList = [], floorList = [], meshList] = list.samples;
-  const [gatewayInspect = [], engineInspect = [], floorInspect = [], meshInspect] = inspect.samples;
+  const [gatewayList = [], engineList = [], floorList = [], graphqlList = [], meshList] = list.samples;
+  const [gatewayInspect = [], engineInspect = [], floorInspect = [], graphqlInspect = [], meshInspect] = inspect.samples;
   const [healthz = [], typename = [], ping = []] = bare.samples;
   const latency: LatencyRow[] = [
     {
@@ -395,6 +429,7 @@ async function measureLatency(
         name: 'list, sequential, ms (median)',
         raw: median(engineList),
         floor: median(floorList),
+        graphql: median(graphqlList),
         mesh: meshList && median(meshList),
         wharf: median(gatewayList),
         target: { max: COST_LIST_TARGET },
@@ -404,6 +439,7 @@ async function measureLatency(
         name: 'inspect, sequential, ms (median)',
         raw: median(engineInspect),
         floor: median(floorInspect),
+        graphql: median(graphqlInspect),
         mesh: meshInspect && median(meshInspect),
         wharf: median(gatewayInspect),
         target: { max: COST_INSPECT_TARGET },
@@ -542,13 +578,14 @@ function printReport(
       counts.map((row) => [row.name, row.measured, row.expected, row.pass ? 'PASS' : 'FAIL']),
     ),
     '',
-    'Per-operation cost: Wharf vs the floor (bench/minimal-proxy.ts), beside the raw engine (undici on its socket) and GraphQL Mesh',
-    "(generated from the engine's OpenAPI description, served by graphql-yoga in its own process); sequential = the medians above;",
+    'Per-operation cost: Wharf vs the floor (bench/minimal-proxy.ts), beside the raw engine (undici on its socket), graphql-js',
+    "alone (bench/graphql-floor.ts: its execute behind node:http, nothing else) and GraphQL Mesh (generated from the engine's",
+    'OpenAPI description, served by graphql-yoga in its own process); sequential = the medians above;',
     `throughput = ${THROUGHPUT.clients} concurrent clients for ${THROUGHPUT.ms / 1000} s per contender, one contender at a time ` +
       `(inspect spread over the ${options.containers} containers)`,
     ...(cost.openapi ? [`Mesh column skipped: no OpenAPI description at ${cost.openapi}`] : []),
     ...table(
-      ['figure', 'raw', 'floor', 'Mesh', 'Wharf', 'Wharf / floor', 'target', ''],
+      ['figure', 'raw', 'floor', 'graphql-js', 'Mesh', 'Wharf', 'graphql-js / floor', 'Wharf / floor', 'target', ''],
       cost.rows.map((row) => {
         const ratio = row.wharf / row.floor;
         const pass = 'max' in row.target ? ratio <= row.target.max : ratio >= row.target.min;
@@ -557,8 +594,10 @@ function printReport(
           row.name,
           figure(row.raw),
           figure(row.floor),
+          figure(row.graphql),
           figure(row.mesh),
           figure(row.wharf),
+          (row.graphql / row.floor).toFixed(2),
           ratio.toFixed(2),
           'max' in row.target ? `<= ${row.target.max.toFixed(2)}` : `>= ${row.target.min.toFixed(2)}`,
           pass ? 'PASS' : 'FAIL',
