@@ -2,9 +2,9 @@
 // benchmark selects, resolved from the same engine calls as the minimal proxy's. No framework, no access, no limits, no
 // log, no metrics; each document parsed and validated once. What any graphql-js gateway pays at least on this machine;
 // the benchmark reports it beside Wharf's figures.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
 import { buildSchema, type DocumentNode, execute, GraphQLError, parse, validate } from 'graphql';
+import { runContender, sendJson as send, serveContender } from './contender-server.js';
 import { openFloorEngine } from './floor-answers.js';
 
 const schema = buildSchema(/* GraphQL */ `
@@ -69,12 +69,6 @@ const schema = buildSchema(/* GraphQL */ `
 const documents = new Map<string, DocumentNode>();
 const MAX_DOCUMENTS = 1_000;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -100,7 +94,7 @@ function documentOf(query: string): DocumentNode | readonly GraphQLError[] {
   return document;
 }
 
-async function main(): Promise<void> {
+runContender('graphql floor', async () => {
   const engine = await openFloorEngine(process.env.DOCKER_HOST ?? '');
   // graphql-js's default resolver calls a function-valued property with the field's arguments.
   const rootValue = {
@@ -123,20 +117,5 @@ async function main(): Promise<void> {
       (error: unknown) => send(res, 500, { errors: [{ message: error instanceof Error ? error.message : String(error) }] }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`graphql floor listening on http://127.0.0.1:${port}/\n`);
-
-  const stop = (): void => {
-    server.closeAllConnections();
-    server.close();
-    void engine.close().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`graphql floor: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  await serveContender('graphql floor', server, '/', () => engine.close());
 });

@@ -1,12 +1,12 @@
 // GraphQL Mesh over the engine's own OpenAPI description, served by graphql-yoga in its own process: the peer a user would pick instead of Wharf.
 // Usage (as bench/gateway-process.ts runs it): DOCKER_HOST=unix:///path tsx bench/mesh-gateway.ts <openapi.yaml>; prints its URL.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadGraphQLSchemaFromOpenAPI, type OpenAPILoaderOptions } from '@omnigraph/openapi';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from 'undici';
+import { runContender, serveContender } from './contender-server.js';
 import { MESH_LIST_QUERY, meshInspectQuery } from './mesh-queries.js';
 
 type MeshFetch = NonNullable<OpenAPILoaderOptions['fetch']>;
@@ -46,7 +46,7 @@ function checkQueries(schema: GraphQLSchema): void {
   }
 }
 
-async function main(): Promise<void> {
+runContender('mesh gateway', async () => {
   const schema = await loadGraphQLSchemaFromOpenAPI('docker', {
     source: resolve(specPath as string),
     endpoint: `http://docker/${API_VERSION}`,
@@ -61,21 +61,5 @@ async function main(): Promise<void> {
 
   // Yoga as a user would start it, minus its development-time extras: no GraphiQL, no request logging.
   const yoga = createYoga({ schema, graphiql: false, logging: false, landingPage: false });
-  const server = createServer(yoga);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`mesh gateway listening on http://127.0.0.1:${port}${yoga.graphqlEndpoint}\n`);
-
-  const stop = (): void => {
-    server.closeAllConnections();
-    server.close();
-    void agent.close().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`mesh gateway: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  await serveContender('mesh gateway', createServer(yoga), yoga.graphqlEndpoint, () => agent.close());
 });

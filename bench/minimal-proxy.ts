@@ -1,16 +1,10 @@
 // A hand-written, minimal gateway in its own process: one extra HTTP hop, one engine call, JSON in and out, nothing else.
 // The floor any out-of-process gateway pays on this machine; the benchmark reports it beside Wharf's figures.
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { runContender, sendJson as send, serveContender } from './contender-server.js';
 import { openFloorEngine } from './floor-answers.js';
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-async function main(): Promise<void> {
+runContender('minimal proxy', async () => {
   const engine = await openFloorEngine(process.env.DOCKER_HOST ?? '');
 
   const server = createServer((req, res) => {
@@ -25,20 +19,5 @@ async function main(): Promise<void> {
       (error: unknown) => send(res, 502, { errors: [{ message: error instanceof Error ? error.message : String(error) }] }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`minimal proxy listening on http://127.0.0.1:${port}/\n`);
-
-  const stop = (): void => {
-    server.closeAllConnections();
-    server.close();
-    void engine.close().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`minimal proxy: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  await serveContender('minimal proxy', server, '/', () => engine.close());
 });
