@@ -1,24 +1,7 @@
 // The engine calls and answer shapes the two hand-written servers share (bench/minimal-proxy.ts, bench/graphql-floor.ts):
 // the same fields the benchmark's GraphQL operations select, so every contender's answer carries the same data.
 import { Pool } from 'undici';
-
-interface EngineSummary {
-  Id: string;
-  Names: string[];
-  State: string;
-  Status: string;
-  Image: string;
-}
-
-interface EngineInspect {
-  Path: string;
-  Args: string[] | null;
-  RestartCount: number;
-  State: { Status: string; Running: boolean; Pid: number; StartedAt: string };
-  Config: { Image: string; Cmd: string[] | null; Env: string[] | null; Labels: Record<string, string> | null };
-  HostConfig: { Memory?: number; NetworkMode?: string };
-  Mounts: Array<{ Destination: string }> | null;
-}
+import type { ContainerInspectWire, ContainerSummary } from '../src/docker/types.js';
 
 export interface SummaryAnswer {
   id: string;
@@ -61,7 +44,7 @@ export async function openFloorEngine(dockerHost: string): Promise<FloorEngine> 
 
   return {
     list: async () =>
-      (await engineJson<EngineSummary[]>('/containers/json?all=1')).map((c) => ({
+      (await engineJson<ContainerSummary[]>('/containers/json?all=1')).map((c) => ({
         id: c.Id,
         name: (c.Names[0] ?? '').replace(/^\//, ''),
         state: c.State,
@@ -69,7 +52,7 @@ export async function openFloorEngine(dockerHost: string): Promise<FloorEngine> 
         image: c.Image,
       })),
     inspect: async (id) => {
-      const i = await engineJson<EngineInspect>(`/containers/${id}/json`);
+      const i = await engineJson<ContainerInspectWire>(`/containers/${id}/json`);
       return {
         path: i.Path,
         args: i.Args ?? [],
